@@ -1,0 +1,34 @@
+package dev.rapport.platform;
+
+import java.time.Clock;
+
+import dev.rapport.platform.web.MessageLineage;
+import dev.rapport.platform.web.ProblemDetailsAdvice;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+
+/** Cross-cutting pieces both sides use: the clock, message lineage, problem details. */
+@AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
+public class PlatformAutoConfiguration {
+
+    /** The one source of time for decisions; tests replace it to move time. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    CorrelationDataProvider messageLineage() {
+        return new MessageLineage();
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+}

@@ -1,0 +1,14 @@
+package dev.rapport.query;
+
+import java.util.List;
+
+/** The projections of the query side; each is a processing group with its own processor and token. */
+public final class Projections {
+
+    public static final String CUSTOMER_VIEW = "customer-view";
+
+    public static final List<String> NAMES = List.of(CUSTOMER_VIEW);
+
+    private Projections() {
+    }
+}

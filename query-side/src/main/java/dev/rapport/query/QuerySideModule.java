@@ -1,0 +1,45 @@
+package dev.rapport.query;
+
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+
+import dev.rapport.platform.SchemaModule;
+
+/**
+ * The query side as a library: projections that build read models from the event log, and the query
+ * HTTP API over them. Imported by {@link QuerySideApplication} and by the standalone quickstart.
+ */
+@Configuration
+@org.springframework.boot.context.properties.EnableConfigurationProperties(ProjectionProcessorProperties.class)
+@ComponentScan(basePackageClasses = QuerySideModule.class,
+        excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
+public class QuerySideModule {
+
+    @Bean
+    SchemaModule querySideSchema() {
+        return new SchemaModule("query_side", "classpath:db/query-side", 20);
+    }
+
+    /**
+     * Each projection runs in its own pooled streaming processor, so a slow one never holds up the
+     * others. Segments split the work by aggregate (a customer's events stay in order) and are sized
+     * here because {@code initialSegmentCount} only applies when the processor first starts.
+     */
+    @Bean
+    ConfigurerModule projectionProcessors(ProjectionProcessorProperties properties) {
+        return configurer -> configurer.eventProcessing(processing -> {
+            for (String projection : Projections.NAMES) {
+                processing.registerPooledStreamingEventProcessor(projection,
+                        org.axonframework.config.Configuration::eventStore,
+                        (config, builder) -> builder
+                                .initialSegmentCount(properties.initialSegments())
+                                .batchSize(properties.batchSize())
+                                .maxClaimedSegments(properties.initialSegments()));
+            }
+        });
+    }
+}
