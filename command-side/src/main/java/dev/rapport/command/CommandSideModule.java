@@ -9,8 +9,6 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 
-import dev.rapport.platform.SchemaModule;
-
 /**
  * The command side as a library: aggregates, command handlers and the command HTTP API. Imported by
  * {@link CommandSideApplication} to run alone, and by the standalone quickstart beside the query side.
@@ -19,11 +17,6 @@ import dev.rapport.platform.SchemaModule;
 @ComponentScan(basePackageClasses = CommandSideModule.class,
         excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 public class CommandSideModule {
-
-    @Bean
-    SchemaModule commandSideSchema() {
-        return new SchemaModule("command_side", "classpath:db/command-side", 10);
-    }
 
     /** Commands are validated (Jakarta Validation) before they reach an aggregate, whoever sends them. */
     @Bean

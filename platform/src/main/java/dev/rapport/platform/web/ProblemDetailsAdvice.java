@@ -90,7 +90,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({NotFound.class, AggregateNotFoundException.class})
     ProblemDetail notFound(RuntimeException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        String detail = ex instanceof AggregateNotFoundException missing
+                ? "Nothing with id '" + missing.getAggregateIdentifier() + "' exists"
+                : ex.getMessage();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
         problem.setTitle("Not found");
         return problem;
     }
