@@ -1,12 +1,15 @@
 package dev.rapport.platform;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import dev.rapport.platform.web.MessageLineage;
 import dev.rapport.platform.web.ProblemDetailsAdvice;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 
@@ -24,6 +27,14 @@ public class PlatformAutoConfiguration {
     @Bean
     CorrelationDataProvider messageLineage() {
         return new MessageLineage();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true")
+    AxonServerPreflight axonServerPreflight(
+            @Value("${axon.axonserver.servers:localhost}") String servers,
+            @Value("${rapport.axonserver.preflight-timeout:2s}") Duration timeout) {
+        return new AxonServerPreflight(servers, timeout);
     }
 
     @Bean
