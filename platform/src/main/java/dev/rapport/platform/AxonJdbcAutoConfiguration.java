@@ -132,27 +132,33 @@ public class AxonJdbcAutoConfiguration {
     }
 
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, EventStoreProperties properties) {
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("time_stamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema schema,
+                          EventStoreProperties properties) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .contentType(byte[].class)
                 .claimTimeout(properties.tokenClaimTimeout())
-                .schema(TokenSchema.builder()
-                        .setTokenTable("token_entry")
-                        .setProcessorNameColumn("processor_name")
-                        .setSegmentColumn("segment")
-                        .setTokenColumn("token")
-                        .setTokenTypeColumn("token_type")
-                        .setTimestampColumn("time_stamp")
-                        .setOwnerColumn("owner")
-                        .build())
+                .schema(schema)
                 .build();
     }
 
     @Bean
-    JdbcSagaStore sagaStore(ConnectionProvider connectionProvider, Serializer serializer) {
-        SagaSchema schema = SagaSchema.builder()
+    SagaSchema sagaSchema() {
+        return SagaSchema.builder()
                 .sagaEntryTable("saga_entry")
                 .associationValueEntryTable("association_value_entry")
                 .sagaIdColumn("saga_id")
@@ -162,6 +168,10 @@ public class AxonJdbcAutoConfiguration {
                 .associationKeyColumn("association_key")
                 .associationValueColumn("association_value")
                 .build();
+    }
+
+    @Bean
+    JdbcSagaStore sagaStore(ConnectionProvider connectionProvider, Serializer serializer, SagaSchema schema) {
         return JdbcSagaStore.builder()
                 .connectionProvider(connectionProvider)
                 .sqlSchema(new PostgresSagaSqlSchema(schema))
