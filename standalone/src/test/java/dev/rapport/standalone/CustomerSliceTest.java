@@ -164,6 +164,12 @@ class CustomerSliceTest {
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
     }
 
+    @Test
+    void axonsUpdateCheckerIsOff(@Autowired org.springframework.context.ApplicationContext context) {
+        assertThat(System.getProperty("axoniq.update-checker.disabled")).isEqualTo("true");
+        assertThat(context.getBeanNamesForType(org.axonframework.updates.UpdateChecker.class)).isEmpty();
+    }
+
     private JsonNode awaitCustomer(String id, java.util.function.Predicate<JsonNode> condition) {
         return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
                 .until(() -> {
