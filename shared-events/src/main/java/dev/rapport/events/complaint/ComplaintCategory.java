@@ -1,0 +1,6 @@
+package dev.rapport.events.complaint;
+
+/** What a complaint is about. */
+public enum ComplaintCategory {
+    PRODUCT, SERVICE, BILLING, DELIVERY, STAFF, OTHER
+}

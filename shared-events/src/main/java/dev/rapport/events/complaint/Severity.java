@@ -1,0 +1,6 @@
+package dev.rapport.events.complaint;
+
+/** How serious a complaint is; sets its SLA deadlines. */
+public enum Severity {
+    LOW, MEDIUM, HIGH, CRITICAL
+}
