@@ -1,6 +1,10 @@
 package dev.rapport.command;
 
+import dev.rapport.command.customer.ActiveCustomerCheck;
+import dev.rapport.command.customer.CustomerRegistry;
+import dev.rapport.platform.SchemaModule;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.common.Registration;
 import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
 import org.springframework.boot.SpringBootConfiguration;
@@ -18,9 +22,27 @@ import org.springframework.context.annotation.FilterType;
         excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 public class CommandSideModule {
 
+    @Bean
+    SchemaModule commandSideSchema() {
+        return new SchemaModule("command_side", "classpath:db/command-side", 10);
+    }
+
+    /** Lookups the command side decides with are updated in the same transaction as the events. */
+    @Bean
+    ConfigurerModule consistentLookups() {
+        return configurer -> configurer.eventProcessing(processing ->
+                processing.registerSubscribingEventProcessor(CustomerRegistry.PROCESSING_GROUP));
+    }
+
     /** Commands are validated (Jakarta Validation) before they reach an aggregate, whoever sends them. */
     @Bean
     Registration commandValidation(CommandBus commandBus) {
         return commandBus.registerDispatchInterceptor(new BeanValidationInterceptor<>());
+    }
+
+    /** ... and refused when they concern an unknown or closed customer. */
+    @Bean
+    Registration activeCustomerCheck(CommandBus commandBus, ActiveCustomerCheck check) {
+        return commandBus.registerDispatchInterceptor(check);
     }
 }
