@@ -3,11 +3,36 @@ package dev.rapport.command.customer;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.rapport.command.customer.CustomerCommands.AssignAccountManager;
+import dev.rapport.command.customer.CustomerCommands.ChangeConsent;
+import dev.rapport.command.customer.CustomerCommands.CloseCustomer;
+import dev.rapport.command.customer.CustomerCommands.EndPartnership;
+import dev.rapport.command.customer.CustomerCommands.MarkAsPartner;
+import dev.rapport.command.customer.CustomerCommands.NotePreference;
+import dev.rapport.command.customer.CustomerCommands.ReactivateCustomer;
+import dev.rapport.command.customer.CustomerCommands.RecordReferral;
+import dev.rapport.command.customer.CustomerCommands.WithdrawPreference;
+import dev.rapport.events.customer.AccountManagerAssigned;
+import dev.rapport.events.customer.ClosureReason;
+import dev.rapport.events.customer.ConsentChanged;
+import dev.rapport.events.customer.ContactChannel;
+import dev.rapport.events.customer.CustomerClosed;
+import dev.rapport.events.customer.CustomerMarkedAsPartner;
 import dev.rapport.events.customer.CustomerProfile;
 import dev.rapport.events.customer.CustomerProfileUpdated;
+import dev.rapport.events.customer.CustomerReactivated;
 import dev.rapport.events.customer.CustomerRegistered;
+import dev.rapport.events.customer.PartnershipEnded;
+import dev.rapport.events.customer.PreferenceNoted;
+import dev.rapport.events.customer.PreferenceWithdrawn;
+import dev.rapport.events.customer.ReferralRecorded;
 import dev.rapport.platform.web.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -15,8 +40,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A customer: decides whether a registration or profile change is acceptable and records it.
- * Package-private: the rest of the code reaches it only through its commands.
+ * A customer: decides whether a registration, profile change, consent, preference, hand-over,
+ * referral, partnership or closure is acceptable, and records it. A command that would change nothing
+ * records nothing. Package-private: the rest of the code reaches it only through its commands.
  */
 @Aggregate
 class Customer {
@@ -27,6 +53,12 @@ class Customer {
     @AggregateIdentifier
     private String customerId;
     private CustomerProfile profile;
+    private final Map<ContactChannel, Boolean> consents = new EnumMap<>(ContactChannel.class);
+    private final Map<String, String> preferences = new HashMap<>();
+    private final Set<String> referred = new HashSet<>();
+    private String accountManagerId;
+    private boolean partner;
+    private ClosureReason closedFor;
 
     Customer() {
         // for Axon: rebuilt from its events
@@ -38,6 +70,7 @@ class Customer {
         apply(new CustomerRegistered(command.customerId(), profile, clock.instant()));
     }
 
+    /** Profile corrections are accepted even for a closed customer: personal data must stay correctable. */
     @CommandHandler
     void handle(UpdateCustomerProfile command, Clock clock) {
         CustomerProfile updated = checked(command.profile().toProfile());
@@ -45,6 +78,96 @@ class Customer {
             return; // nothing changed: no event, the history stays free of no-op entries
         }
         apply(new CustomerProfileUpdated(customerId, updated, clock.instant()));
+    }
+
+    /** Opting out is always accepted (even when closed); opting in needs an open relationship. */
+    @CommandHandler
+    void handle(ChangeConsent command, Clock clock) {
+        if (command.optedIn()) {
+            requireOpen();
+        }
+        if (Boolean.valueOf(command.optedIn()).equals(consents.get(command.channel()))) {
+            return;
+        }
+        apply(new ConsentChanged(customerId, command.channel(), command.optedIn(), command.source(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(NotePreference command, Clock clock) {
+        requireOpen();
+        if (command.value().equals(preferences.get(command.key()))) {
+            return;
+        }
+        apply(new PreferenceNoted(customerId, command.key(), command.value(), command.notedBy(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawPreference command, Clock clock) {
+        if (!preferences.containsKey(command.key())) {
+            throw new RuleViolation("unknown-preference", "No preference '" + command.key() + "' is noted for this customer");
+        }
+        apply(new PreferenceWithdrawn(customerId, command.key(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(AssignAccountManager command, Clock clock) {
+        requireOpen();
+        if (command.accountManagerId().equals(accountManagerId)) {
+            return;
+        }
+        apply(new AccountManagerAssigned(customerId, command.accountManagerId(), accountManagerId, clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(RecordReferral command, Clock clock) {
+        if (command.referredCustomerId().equals(customerId)) {
+            throw new RuleViolation("self-referral", "A customer cannot refer themselves");
+        }
+        if (referred.contains(command.referredCustomerId())) {
+            return;
+        }
+        apply(new ReferralRecorded(customerId, command.referredCustomerId(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(MarkAsPartner command, Clock clock) {
+        requireOpen();
+        if (partner) {
+            return;
+        }
+        apply(new CustomerMarkedAsPartner(customerId, command.reason(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(EndPartnership command, Clock clock) {
+        if (!partner) {
+            throw new RuleViolation("not-a-partner", "Customer " + customerId + " is not a partner");
+        }
+        apply(new PartnershipEnded(customerId, command.reason(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(CloseCustomer command, Clock clock) {
+        requireOpen();
+        apply(new CustomerClosed(customerId, command.reason(), blankToNull(command.note()), command.closedBy(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(ReactivateCustomer command, Clock clock) {
+        if (closedFor == null) {
+            throw new RuleViolation("customer-not-closed", "Customer " + customerId + " is not closed", true);
+        }
+        if (closedFor == ClosureReason.MALICIOUS) {
+            throw new RuleViolation("reactivation-forbidden",
+                    "Customer " + customerId + " was closed as malicious (fraud, bad credit) and is never won back");
+        }
+        apply(new CustomerReactivated(customerId, clock.instant()));
+    }
+
+    private void requireOpen() {
+        if (closedFor != null) {
+            throw new RuleViolation("customer-closed", "Customer " + customerId + " is closed; reactivate it first", true);
+        }
     }
 
     private static CustomerProfile checked(CustomerProfile profile) {
@@ -57,6 +180,10 @@ class Customer {
         return profile;
     }
 
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     @EventSourcingHandler
     void on(CustomerRegistered event) {
         customerId = event.customerId();
@@ -66,5 +193,50 @@ class Customer {
     @EventSourcingHandler
     void on(CustomerProfileUpdated event) {
         profile = event.profile();
+    }
+
+    @EventSourcingHandler
+    void on(ConsentChanged event) {
+        consents.put(event.channel(), event.optedIn());
+    }
+
+    @EventSourcingHandler
+    void on(PreferenceNoted event) {
+        preferences.put(event.key(), event.value());
+    }
+
+    @EventSourcingHandler
+    void on(PreferenceWithdrawn event) {
+        preferences.remove(event.key());
+    }
+
+    @EventSourcingHandler
+    void on(AccountManagerAssigned event) {
+        accountManagerId = event.accountManagerId();
+    }
+
+    @EventSourcingHandler
+    void on(ReferralRecorded event) {
+        referred.add(event.referredCustomerId());
+    }
+
+    @EventSourcingHandler
+    void on(CustomerMarkedAsPartner event) {
+        partner = true;
+    }
+
+    @EventSourcingHandler
+    void on(PartnershipEnded event) {
+        partner = false;
+    }
+
+    @EventSourcingHandler
+    void on(CustomerClosed event) {
+        closedFor = event.reason();
+    }
+
+    @EventSourcingHandler
+    void on(CustomerReactivated event) {
+        closedFor = null;
     }
 }

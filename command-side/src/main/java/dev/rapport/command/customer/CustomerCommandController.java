@@ -3,15 +3,31 @@ package dev.rapport.command.customer;
 import java.net.URI;
 import java.util.UUID;
 
+import dev.rapport.command.customer.CustomerCommands.AssignAccountManager;
+import dev.rapport.command.customer.CustomerCommands.ChangeConsent;
+import dev.rapport.command.customer.CustomerCommands.CloseCustomer;
+import dev.rapport.command.customer.CustomerCommands.EndPartnership;
+import dev.rapport.command.customer.CustomerCommands.MarkAsPartner;
+import dev.rapport.command.customer.CustomerCommands.NotePreference;
+import dev.rapport.command.customer.CustomerCommands.ReactivateCustomer;
+import dev.rapport.command.customer.CustomerCommands.RecordReferral;
+import dev.rapport.command.customer.CustomerCommands.WithdrawPreference;
+import dev.rapport.events.customer.ClosureReason;
+import dev.rapport.events.customer.ContactChannel;
 import dev.rapport.platform.web.CommandMetadata;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -21,13 +37,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/customers")
-@Tag(name = "Customer commands", description = "Register customers and change their profile")
+@Tag(name = "Customer commands", description = "Register customers, change profile, consent, preferences, account manager, "
+        + "referrals, partnership; close and reactivate")
 class CustomerCommandController {
 
     private final CommandGateway commands;
+    private final CustomerRegistry registry;
 
-    CustomerCommandController(CommandGateway commands) {
+    CustomerCommandController(CommandGateway commands, CustomerRegistry registry) {
         this.commands = commands;
+        this.registry = registry;
     }
 
     @PostMapping
@@ -40,17 +59,111 @@ class CustomerCommandController {
 
     @PutMapping("/{customerId}/profile")
     @Operation(summary = "Replace a customer's profile", description = "404 when the customer is unknown.")
-    ResponseEntity<CustomerAccepted> updateProfile(@Parameter(description = "the customer's id") @PathVariable String customerId,
-                                                   @Valid @RequestBody ProfileDetails profile, HttpServletRequest request) {
-        send(new UpdateCustomerProfile(customerId, profile), request);
-        return ResponseEntity.ok(new CustomerAccepted(customerId));
+    CustomerAccepted updateProfile(@PathVariable String customerId, @Valid @RequestBody ProfileDetails profile,
+                                   HttpServletRequest request) {
+        return send(new UpdateCustomerProfile(customerId, profile), request);
     }
 
-    private void send(Object command, HttpServletRequest request) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(CommandMetadata.from(request)));
+    @PutMapping("/{customerId}/consents/{channel}")
+    @Operation(summary = "Record an opt-in or opt-out on one channel",
+            description = "Opting out is always accepted; opting in is refused (409 customer-closed) for a closed customer.")
+    CustomerAccepted changeConsent(@PathVariable String customerId, @PathVariable ContactChannel channel,
+                                   @Valid @RequestBody ConsentRequest body, HttpServletRequest request) {
+        return send(new ChangeConsent(customerId, channel, body.optedIn(), body.source()), request);
+    }
+
+    @PutMapping("/{customerId}/preferences/{key}")
+    @Operation(summary = "Note a personal preference", description = "Noting a key again replaces its value.")
+    CustomerAccepted notePreference(@PathVariable String customerId, @PathVariable String key,
+                                    @Valid @RequestBody PreferenceRequest body, HttpServletRequest request) {
+        MetaData metadata = CommandMetadata.from(request);
+        return send(new NotePreference(customerId, key, body.value(), (String) metadata.get(CommandMetadata.ACTOR)), metadata);
+    }
+
+    @DeleteMapping("/{customerId}/preferences/{key}")
+    @Operation(summary = "Withdraw a noted preference", description = "422 unknown-preference when none is noted under the key.")
+    CustomerAccepted withdrawPreference(@PathVariable String customerId, @PathVariable String key, HttpServletRequest request) {
+        return send(new WithdrawPreference(customerId, key), request);
+    }
+
+    @PutMapping("/{customerId}/account-manager")
+    @Operation(summary = "Assign or hand over the customer's account manager")
+    CustomerAccepted assignAccountManager(@PathVariable String customerId, @Valid @RequestBody AccountManagerRequest body,
+                                          HttpServletRequest request) {
+        return send(new AssignAccountManager(customerId, body.accountManagerId()), request);
+    }
+
+    @PostMapping("/{customerId}/referrals")
+    @Operation(summary = "Record that the customer referred another registered customer",
+            description = "404 when either customer is unknown; 422 self-referral.")
+    CustomerAccepted recordReferral(@PathVariable String customerId, @Valid @RequestBody ReferralRequest body,
+                                    HttpServletRequest request) {
+        registry.requireKnown(body.referredCustomerId());
+        return send(new RecordReferral(customerId, body.referredCustomerId()), request);
+    }
+
+    @PostMapping("/{customerId}/partnership")
+    @Operation(summary = "Make the customer a partner (top of the loyalty ladder)")
+    CustomerAccepted markAsPartner(@PathVariable String customerId, @Valid @RequestBody ReasonRequest body,
+                                   HttpServletRequest request) {
+        return send(new MarkAsPartner(customerId, body.reason()), request);
+    }
+
+    @PostMapping("/{customerId}/partnership/end")
+    @Operation(summary = "End the customer's partnership", description = "422 not-a-partner.")
+    CustomerAccepted endPartnership(@PathVariable String customerId, @Valid @RequestBody ReasonRequest body,
+                                    HttpServletRequest request) {
+        return send(new EndPartnership(customerId, body.reason()), request);
+    }
+
+    @PostMapping("/{customerId}/close")
+    @Operation(summary = "Close the relationship", description = "409 customer-closed when already closed.")
+    CustomerAccepted close(@PathVariable String customerId, @Valid @RequestBody CloseRequest body, HttpServletRequest request) {
+        MetaData metadata = CommandMetadata.from(request);
+        return send(new CloseCustomer(customerId, body.reason(), body.note(), (String) metadata.get(CommandMetadata.ACTOR)), metadata);
+    }
+
+    @PostMapping("/{customerId}/reactivate")
+    @Operation(summary = "Reactivate a closed customer",
+            description = "409 customer-not-closed; 422 reactivation-forbidden after a MALICIOUS closure.")
+    CustomerAccepted reactivate(@PathVariable String customerId, HttpServletRequest request) {
+        return send(new ReactivateCustomer(customerId), request);
+    }
+
+    private CustomerAccepted send(CustomerCommand command, HttpServletRequest request) {
+        return send(command, CommandMetadata.from(request));
+    }
+
+    private CustomerAccepted send(CustomerCommand command, MetaData metadata) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(metadata));
+        return new CustomerAccepted(command.customerId());
     }
 
     /** What a customer command answers: the id it concerned. */
     record CustomerAccepted(String customerId) {
+    }
+
+    @Schema(example = "{\"optedIn\": false, \"source\": \"unsubscribe-link\"}")
+    record ConsentRequest(boolean optedIn, @NotBlank @Size(max = 100) String source) {
+    }
+
+    @Schema(example = "{\"value\": \"aisle seat, vegetarian meal\"}")
+    record PreferenceRequest(@NotBlank @Size(max = 500) String value) {
+    }
+
+    @Schema(example = "{\"accountManagerId\": \"emp-0042\"}")
+    record AccountManagerRequest(@NotBlank @Size(max = 100) String accountManagerId) {
+    }
+
+    @Schema(example = "{\"referredCustomerId\": \"0b5e…\"}")
+    record ReferralRequest(@NotBlank String referredCustomerId) {
+    }
+
+    @Schema(example = "{\"reason\": \"framework contract FC-2026-17\"}")
+    record ReasonRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @Schema(example = "{\"reason\": \"COMPETITOR\", \"note\": \"moved to a cheaper carrier\"}")
+    record CloseRequest(@NotNull ClosureReason reason, @Size(max = 2000) String note) {
     }
 }

@@ -37,6 +37,13 @@ public class CustomerRegistry {
         }
     }
 
+    /** @throws NotFound for an unknown customer */
+    public void requireKnown(String customerId) {
+        jdbc.sql("SELECT 1 FROM customer_registry WHERE customer_id = ?")
+                .param(customerId).query(Integer.class).optional()
+                .orElseThrow(() -> new NotFound("Customer", customerId));
+    }
+
     @EventHandler
     void on(CustomerRegistered event) {
         jdbc.sql("INSERT INTO customer_registry (customer_id) VALUES (?) ON CONFLICT DO NOTHING")

@@ -9,5 +9,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** Make a new customer known, with the given id and profile. */
 public record RegisterCustomer(
         @TargetAggregateIdentifier @NotBlank @Size(max = 64) String customerId,
-        @NotNull @Valid ProfileDetails profile) {
+        @NotNull @Valid ProfileDetails profile) implements CustomerCommand {
 }

@@ -8,5 +8,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** Replace a known customer's profile with a corrected or completed one. */
 public record UpdateCustomerProfile(
         @TargetAggregateIdentifier @NotBlank String customerId,
-        @NotNull @Valid ProfileDetails profile) {
+        @NotNull @Valid ProfileDetails profile) implements CustomerCommand {
 }
