@@ -28,6 +28,10 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of());
     }
 
+    Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), Map.of());
+    }
+
     Response post(String path, String json, Map<String, String> headers) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json"), headers);

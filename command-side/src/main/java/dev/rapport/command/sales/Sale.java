@@ -45,11 +45,15 @@ class Sale {
         if (command.occurredAt().isAfter(now.plus(CLOCK_SKEW))) {
             throw new RuleViolation("occurred-in-future", "A sale cannot have happened after now (" + now + ")");
         }
-        List<SaleLine> lines = command.lines().stream()
-                .map(line -> new SaleLine(line.productId(), line.category(), line.quantity(), new Money(line.unitPrice(), command.currency())))
-                .toList();
+        List<SaleLine> lines = lines(command);
         apply(new SaleRecorded(command.saleId(), command.customerId(), command.orderId(), command.channel(), lines,
                 total(command, lines), command.occurredAt(), now));
+    }
+
+    private static List<SaleLine> lines(RecordSale command) {
+        return command.lines().stream()
+                .map(line -> new SaleLine(line.productId(), line.category(), line.quantity(), new Money(line.unitPrice(), command.currency())))
+                .toList();
     }
 
     private static Money total(RecordSale command, List<SaleLine> lines) {
@@ -73,11 +77,11 @@ class Sale {
 
     /** The same order sent again: answer as the first time, or refuse if it is not the same sale. */
     SaleReceipt receiptForRepeated(RecordSale command) {
+        List<SaleLine> lines = lines(command);
         boolean same = recorded.channel() == command.channel()
-                && recorded.total().currency().equals(command.currency())
                 && recorded.occurredAt().equals(command.occurredAt())
-                && (command.total() == null || recorded.total().amount().compareTo(command.total()) == 0)
-                && recorded.lines().size() == command.lines().size();
+                && recorded.lines().equals(lines)
+                && recorded.total().equals(total(command, lines));
         if (!same) {
             throw new RuleViolation("order-id-conflict",
                     "Order " + command.orderId() + " is already recorded for this customer with other details", true);

@@ -67,6 +67,14 @@ class SaleTest {
     }
 
     @Test
+    void theSameOrderIdWithOtherLinesIsAConflict() {
+        fixture.given(RECORDED)
+                .when(sale(List.of(new RecordSale.Line("PEK-SHA", "flight", 3, new BigDecimal("1280.00"))), null))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("Order ORD-1 is already recorded for this customer with other details");
+    }
+
+    @Test
     void aTotalThatIsNotTheSumOfTheLinesIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(sale(TWO_TICKETS, new BigDecimal("2000.00")))
