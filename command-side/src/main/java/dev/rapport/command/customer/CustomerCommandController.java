@@ -3,6 +3,7 @@ package dev.rapport.command.customer;
 import java.net.URI;
 import java.util.UUID;
 
+import dev.rapport.command.CommandSender;
 import dev.rapport.command.customer.CustomerCommands.AssignAccountManager;
 import dev.rapport.command.customer.CustomerCommands.ChangeConsent;
 import dev.rapport.command.customer.CustomerCommands.CloseCustomer;
@@ -23,8 +24,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -41,10 +40,10 @@ import org.springframework.web.bind.annotation.RestController;
         + "referrals, partnership; close and reactivate")
 class CustomerCommandController {
 
-    private final CommandGateway commands;
+    private final CommandSender commands;
     private final CustomerRegistry registry;
 
-    CustomerCommandController(CommandGateway commands, CustomerRegistry registry) {
+    CustomerCommandController(CommandSender commands, CustomerRegistry registry) {
         this.commands = commands;
         this.registry = registry;
     }
@@ -135,7 +134,7 @@ class CustomerCommandController {
     }
 
     private CustomerAccepted send(CustomerCommand command, MetaData metadata) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(metadata));
+        commands.send(command, metadata);
         return new CustomerAccepted(command.customerId());
     }
 

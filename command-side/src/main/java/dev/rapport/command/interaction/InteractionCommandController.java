@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.rapport.command.CommandSender;
 import dev.rapport.command.interaction.LogInteraction.SurveyScores;
 import dev.rapport.events.interaction.Direction;
 import dev.rapport.events.interaction.InteractionChannel;
@@ -19,8 +20,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,9 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Interaction commands", description = "Log every contact with a customer")
 class InteractionCommandController {
 
-    private final CommandGateway commands;
+    private final CommandSender commands;
 
-    InteractionCommandController(CommandGateway commands) {
+    InteractionCommandController(CommandSender commands) {
         this.commands = commands;
     }
 
@@ -45,9 +44,9 @@ class InteractionCommandController {
         var metadata = CommandMetadata.from(request);
         String interactionId = UUID.randomUUID().toString();
         String handledBy = body.handledBy() != null ? body.handledBy() : (String) metadata.get(CommandMetadata.ACTOR);
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new LogInteraction(interactionId, customerId, body.channel(),
-                body.direction(), body.topic(), body.outcome(), handledBy, body.satisfaction(), body.sentiment(), body.survey(),
-                body.complaintId(), body.occurredAt())).withMetaData(metadata));
+        commands.send(new LogInteraction(interactionId, customerId, body.channel(), body.direction(), body.topic(),
+                body.outcome(), handledBy, body.satisfaction(), body.sentiment(), body.survey(), body.complaintId(),
+                body.occurredAt()), metadata);
         return ResponseEntity.created(URI.create("/api/interactions/" + interactionId))
                 .body(new InteractionAccepted(interactionId, customerId));
     }

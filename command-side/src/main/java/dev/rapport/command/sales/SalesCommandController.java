@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.rapport.command.CommandSender;
 import dev.rapport.events.sales.SalesChannel;
 import dev.rapport.platform.web.CommandMetadata;
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,8 +20,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.ResponseEntity;
@@ -33,9 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Sales commands", description = "Record sales and refunds")
 class SalesCommandController {
 
-    private final CommandGateway commands;
+    private final CommandSender commands;
 
-    SalesCommandController(CommandGateway commands) {
+    SalesCommandController(CommandSender commands) {
         this.commands = commands;
     }
 
@@ -50,10 +49,10 @@ class SalesCommandController {
         MetaData metadata = CommandMetadata.from(request);
         SaleReceipt receipt;
         try {
-            receipt = send(command, metadata);
+            receipt = commands.send(command, metadata);
         } catch (AggregateStreamCreationException concurrentDuplicate) {
             // the same order arrived twice at once and the other request stored it first: answer as a repeat
-            receipt = send(command, metadata);
+            receipt = commands.send(command, metadata);
         }
         return ResponseEntity.created(URI.create("/api/sales/" + receipt.saleId())).body(receipt);
     }
@@ -64,13 +63,9 @@ class SalesCommandController {
     ResponseEntity<RefundReceipt> recordRefund(@PathVariable String saleId, @Valid @RequestBody RefundRequest body,
                                                HttpServletRequest request) {
         String refundId = body.refundId() != null ? body.refundId() : UUID.randomUUID().toString();
-        RefundReceipt receipt = send(new RecordRefund(saleId, refundId, body.amount(), body.currency(), body.reason(),
-                body.occurredAt()), CommandMetadata.from(request));
+        RefundReceipt receipt = commands.send(new RecordRefund(saleId, refundId, body.amount(), body.currency(), body.reason(),
+                body.occurredAt()), request);
         return ResponseEntity.created(URI.create("/api/sales/" + saleId + "/refunds/" + refundId)).body(receipt);
-    }
-
-    private <R> R send(Object command, MetaData metadata) {
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(metadata));
     }
 
     @Schema(example = """
