@@ -15,6 +15,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import dev.rapport.platform.SchemaMigrations;
 
@@ -28,10 +29,16 @@ class DeadlineConfiguration {
 
     private final DbSchedulerDeadlineManagerSupplier deadlineManagerSupplier = new DbSchedulerDeadlineManagerSupplier();
 
-    @Bean(destroyMethod = "stop")
+    /**
+     * The scheduler's connections join the current Spring transaction, so a deadline is scheduled or
+     * cancelled together with the events of the command that asked for it, or not at all.
+     * Started and stopped by the deadline manager with Axon's lifecycle.
+     */
+    @Bean(destroyMethod = "")
     Scheduler deadlineScheduler(DataSource dataSource, SchemaMigrations migrated,
                                 @Value("${rapport.deadlines.polling-interval:1s}") Duration pollingInterval) {
-        return Scheduler.create(dataSource, List.of(DbSchedulerDeadlineManager.humanReadableTask(deadlineManagerSupplier)))
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource),
+                        List.of(DbSchedulerDeadlineManager.humanReadableTask(deadlineManagerSupplier)))
                 .threads(2)
                 .pollingInterval(pollingInterval)
                 .enableImmediateExecution()
