@@ -193,7 +193,7 @@ class Complaint {
         apply(new ComplaintEscalated(complaintId, customerId, escalationLevel + 1, slaMissed(due), true, now));
     }
 
-    static String slaMissed(SlaDue due) {
+    private static String slaMissed(SlaDue due) {
         return "SLA missed: " + due.deadline() + " was due by " + due.dueBy();
     }
 
