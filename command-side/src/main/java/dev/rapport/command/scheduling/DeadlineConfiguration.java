@@ -53,6 +53,8 @@ class DeadlineConfiguration {
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(axon))
                 .serializer(serializer)
                 .transactionManager(transactionManager)
+                // must match the task the scheduler was given (humanReadableTask): the payload is stored as readable JSON
+                .useBinaryPojo(false)
                 .startScheduler(true)
                 .stopScheduler(true)
                 .build();
