@@ -16,7 +16,7 @@ public class CommandSender {
 
     private final CommandGateway gateway;
 
-    CommandSender(CommandGateway gateway) {
+    public CommandSender(CommandGateway gateway) {
         this.gateway = gateway;
     }
 

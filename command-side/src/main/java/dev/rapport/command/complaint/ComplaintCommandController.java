@@ -3,6 +3,7 @@ package dev.rapport.command.complaint;
 import java.net.URI;
 import java.util.UUID;
 
+import dev.rapport.command.CommandSender;
 import dev.rapport.command.complaint.ComplaintRequests.ComplaintAcknowledgement;
 import dev.rapport.command.complaint.ComplaintRequests.ComplaintAssignment;
 import dev.rapport.command.complaint.ComplaintRequests.ComplaintClosure;
@@ -10,14 +11,11 @@ import dev.rapport.command.complaint.ComplaintRequests.ComplaintEscalation;
 import dev.rapport.command.complaint.ComplaintRequests.ComplaintReopening;
 import dev.rapport.command.complaint.ComplaintRequests.ComplaintResolution;
 import dev.rapport.command.complaint.ComplaintRequests.NewComplaint;
-import dev.rapport.platform.web.CommandMetadata;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,9 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
         description = "File complaints and take them through acknowledgement, resolution and closure, under SLA deadlines")
 class ComplaintCommandController {
 
-    private final CommandGateway commands;
+    private final CommandSender commands;
 
-    ComplaintCommandController(CommandGateway commands) {
+    ComplaintCommandController(CommandSender commands) {
         this.commands = commands;
     }
 
@@ -109,7 +107,7 @@ class ComplaintCommandController {
     }
 
     private void send(Object command, HttpServletRequest request) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(CommandMetadata.from(request)));
+        commands.send(command, request);
     }
 
     /** What a complaint command answers: the id it concerned. */
