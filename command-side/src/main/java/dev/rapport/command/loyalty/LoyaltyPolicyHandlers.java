@@ -5,10 +5,10 @@ import dev.rapport.events.loyalty.PointsSource;
 import dev.rapport.events.sales.SaleRecorded;
 import dev.rapport.events.sales.SaleRefunded;
 import dev.rapport.platform.web.RuleViolation;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,13 +59,12 @@ class LoyaltyPolicyHandlers {
         try {
             commands.sendAndWait(command);
         } catch (RuntimeException failure) {
-            // through Axon Server the handler's exception arrives wrapped
-            Throwable reason = failure instanceof CommandExecutionException && failure.getCause() != null ? failure.getCause() : failure;
-            if (reason instanceof AggregateNotFoundException) {
+            if (CommandFailures.causedBy(failure, AggregateNotFoundException.class)) {
                 log.debug("Not a member, nothing to do: {}", command);
-            } else if (reason instanceof RuleViolation refused) {
+            } else if (CommandFailures.causedBy(failure, RuleViolation.class)
+                    || CommandFailures.causedBy(failure, JSR303ViolationException.class)) {
                 // retrying cannot change a business decision; say so and move on
-                log.warn("The membership refused {}: {} ({})", command, refused.getMessage(), refused.code());
+                log.warn("The membership refused {}: {}", command, failure.getMessage());
             } else {
                 throw failure;
             }

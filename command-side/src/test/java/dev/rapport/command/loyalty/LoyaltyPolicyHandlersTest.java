@@ -20,6 +20,8 @@ import dev.rapport.events.sales.SaleRefunded;
 import dev.rapport.events.sales.SalesChannel;
 import dev.rapport.platform.web.RuleViolation;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.messaging.RemoteExceptionDescription;
+import org.axonframework.messaging.RemoteHandlingException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,24 @@ class LoyaltyPolicyHandlersTest {
     }
 
     @Test
+    void aMissingMembershipDescribedByAxonServerIsNoMemberEither() {
+        gateway.failWith(command -> remoteFailure(AggregateNotFoundException.class.getName() + ": no membership"));
+        assertThatCode(() -> policy.on(saleRecorded())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aCommandRefusedOnAnotherNodeIsNotRetried() {
+        gateway.failWith(command -> remoteFailure(RuleViolation.class.getName() + ": No exchange rate from XYZ"));
+        assertThatCode(() -> policy.on(saleRecorded())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aTechnicalFailureOnAnotherNodeIsPassedOn() {
+        gateway.failWith(command -> remoteFailure(ConcurrencyException.class.getName() + ": changed meanwhile"));
+        assertThatThrownBy(() -> policy.on(saleRecorded())).isInstanceOf(CommandExecutionException.class);
+    }
+
+    @Test
     void aRefusedCommandIsNotRetried() {
         gateway.failWith(command -> new RuleViolation("unknown-currency", "No exchange rate from XYZ"));
         assertThatCode(() -> policy.on(saleRecorded())).doesNotThrowAnyException();
@@ -88,6 +108,10 @@ class LoyaltyPolicyHandlersTest {
     void aTechnicalFailureIsPassedOnSoTheProcessorRetries() {
         gateway.failWith(command -> new ConcurrencyException("changed meanwhile"));
         assertThatThrownBy(() -> policy.on(saleRecorded())).isInstanceOf(ConcurrencyException.class);
+    }
+
+    private static CommandExecutionException remoteFailure(String description) {
+        return new CommandExecutionException("remote", new RemoteHandlingException(new RemoteExceptionDescription(List.of(description))));
     }
 
     private static SaleRecorded saleRecorded() {
