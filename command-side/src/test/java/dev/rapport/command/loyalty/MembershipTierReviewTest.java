@@ -130,7 +130,7 @@ class MembershipTierReviewTest {
     void theDeadlineOfAReviewAlreadyHeldDoesNothing() {
         fixture.givenCurrentTime(ENROLLED)
                 .andGivenCommands(EnrolMember.forCustomer(CUSTOMER))
-                .andGiven(new TierRetained(ID, CUSTOMER, Tier.BASE, 0, 0, ANNIVERSARY.minusSeconds(0)))
+                .andGiven(new TierRetained(ID, CUSTOMER, Tier.BASE, 0, 0, ANNIVERSARY))
                 .whenTimeAdvancesTo(ANNIVERSARY)
                 .expectNoEvents()
                 .expectNoScheduledDeadlineWithName(at("2027-01-10T08:00:00Z"), Membership.TIER_REVIEW);
