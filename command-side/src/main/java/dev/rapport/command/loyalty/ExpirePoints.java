@@ -1,0 +1,8 @@
+package dev.rapport.command.loyalty;
+
+import jakarta.validation.constraints.NotBlank;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Expire every point past its expiry, oldest first. Also the payload of the monthly expiry deadline. */
+public record ExpirePoints(@TargetAggregateIdentifier @NotBlank String membershipId) {
+}

@@ -1,0 +1,33 @@
+package dev.rapport.command.loyalty;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The loyalty programme's settings, and the processor that turns sales, refunds and compensations into points. */
+@Configuration
+@EnableConfigurationProperties(LoyaltyProperties.class)
+class LoyaltyConfiguration {
+
+    @Bean
+    LoyaltyPolicy loyaltyPolicy(LoyaltyProperties properties) {
+        return new LoyaltyPolicy(properties);
+    }
+
+    /**
+     * A streaming processor with its own token, starting from the first event, so no sale is missed even when
+     * the command side starts after it was recorded. A failure is retried rather than skipped: the handlers
+     * already swallow what retrying cannot fix (no membership, a refused command).
+     */
+    @Bean
+    ConfigurerModule loyaltyPolicyProcessor() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerPooledStreamingEventProcessor(LoyaltyPolicyHandlers.PROCESSING_GROUP,
+                        org.axonframework.config.Configuration::eventStore,
+                        (config, builder) -> builder.initialToken(source -> source.createTailToken()))
+                .registerListenerInvocationErrorHandler(LoyaltyPolicyHandlers.PROCESSING_GROUP,
+                        config -> PropagatingErrorHandler.instance()));
+    }
+}
