@@ -38,8 +38,8 @@ class CommandApiTest {
                 {"orderId": "ORD-1", "channel": "WEB", "currency": "CNY", "occurredAt": "2026-01-10T08:00:00Z",
                  "lines": [{"productId": "CD-1", "category": "music", "quantity": 2, "unitPrice": 12.50}]}""";
 
-        var first = http.post("/api/customers/" + customerId + "/sales", sale, Map.of());
-        var second = http.post("/api/customers/" + customerId + "/sales", sale, Map.of());
+        var first = http.post("/api/customers/" + customerId + "/sales", sale, Map.of("Idempotency-Key", "key-ord-1"));
+        var second = http.post("/api/customers/" + customerId + "/sales", sale, Map.of("Idempotency-Key", "key-ord-1"));
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(second.status()).isEqualTo(201);
@@ -47,6 +47,8 @@ class CommandApiTest {
         assertThat(first.json().get("total").get("amount").decimalValue()).isEqualByComparingTo("25.00");
         String saleId = first.json().get("saleId").asString();
         assertThat(eventsOf(saleId)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT meta_data::jsonb ->> 'idempotencyKey' FROM domain_event_entry WHERE aggregate_identifier = ?")
+                .param(saleId).query(String.class).single()).isEqualTo("key-ord-1");
 
         var conflicting = http.post("/api/customers/" + customerId + "/sales", sale.replace("\"quantity\": 2", "\"quantity\": 3"), Map.of());
         assertThat(conflicting.status()).isEqualTo(409);
