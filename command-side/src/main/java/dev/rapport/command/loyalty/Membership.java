@@ -24,7 +24,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -87,8 +86,7 @@ class Membership {
             return; // too small to earn a point: not recorded, so not counted as a purchase either
         }
         apply(new PointsEarned(membershipId, customerId, points, true, PointsSource.SALE, command.saleId(),
-                        command.purchasedAt(), expiresAt, ledger.balance() + points),
-                LedgerMetaData.ofSale(qualifyingPoints, command.netAmount()));
+                command.purchasedAt(), expiresAt, ledger.balance() + points, qualifyingPoints, command.netAmount()));
         upgradeIfQualified(now, policy);
     }
 
@@ -102,7 +100,7 @@ class Membership {
         }
         Instant now = clock.instant();
         apply(new PointsEarned(membershipId, customerId, command.points(), false, command.source(), command.reference(),
-                now, policy.expiryOf(now), ledger.balance() + command.points()));
+                now, policy.expiryOf(now), ledger.balance() + command.points(), 0, null));
     }
 
     @CommandHandler
@@ -130,12 +128,14 @@ class Membership {
         if (command.refundAmount().signum() <= 0) {
             throw new RuleViolation("non-positive-amount", "A refund amount must be positive");
         }
-        long points = sale.afterRefund(command.refundAmount()).reversedPoints() - sale.reversedPoints();
+        SaleEarning refunded = sale.afterRefund(command.refundAmount());
+        long points = refunded.reversedPoints() - sale.reversedPoints();
         if (points == 0) {
             return;
         }
+        long qualifyingPointsReversed = refunded.reversedQualifyingPoints() - sale.reversedQualifyingPoints();
         apply(new PointsReversed(membershipId, customerId, points, command.saleId(), command.refundId(), clock.instant(),
-                ledger.balance() - points), LedgerMetaData.ofRefund(command.refundAmount()));
+                ledger.balance() - points, qualifyingPointsReversed, command.refundAmount()));
     }
 
     @CommandHandler
@@ -240,10 +240,10 @@ class Membership {
     }
 
     @EventSourcingHandler
-    void on(PointsEarned event, MetaData metaData) {
+    void on(PointsEarned event) {
         if (event.source() == PointsSource.SALE) {
-            sales.record(SaleEarning.of(event.reference(), event.earnedAt(), LedgerMetaData.saleAmount(metaData), event.points(),
-                    LedgerMetaData.qualifyingPoints(metaData)));
+            sales.record(SaleEarning.of(event.reference(), event.earnedAt(), event.saleAmount(), event.points(),
+                    event.qualifyingPoints()));
         } else {
             bonusesAwarded.add(bonusKey(event.source(), event.reference()));
         }
@@ -256,8 +256,8 @@ class Membership {
     }
 
     @EventSourcingHandler
-    void on(PointsReversed event, MetaData metaData) {
-        sales.refund(event.saleId(), event.refundId(), LedgerMetaData.refundAmount(metaData));
+    void on(PointsReversed event) {
+        sales.refund(event);
         ledger.reverse(event.saleId(), event.points());
     }
 

@@ -28,10 +28,18 @@ record SaleEarning(String saleId, Instant purchasedAt, Money amount, long points
 
     /** This sale after one more refund: the reversed share follows the refunded share of the amount, floored. */
     SaleEarning afterRefund(Money refund) {
-        Money total = refunded.plus(refund);
-        Money cappedTotal = total.isGreaterThan(amount) ? amount : total;
-        return new SaleEarning(saleId, purchasedAt, amount, points, qualifyingPoints, cappedTotal,
-                share(points, cappedTotal), share(qualifyingPoints, cappedTotal));
+        Money total = refundedWith(refund);
+        return new SaleEarning(saleId, purchasedAt, amount, points, qualifyingPoints, total,
+                share(points, total), share(qualifyingPoints, total));
+    }
+
+    /**
+     * This sale once a recorded reversal is applied: it takes back exactly what the event says, so a rebuild
+     * holds the figures that were published even if the refund arithmetic changes later.
+     */
+    SaleEarning withReversal(Money refund, long pointsTakenBack, long qualifyingPointsTakenBack) {
+        return new SaleEarning(saleId, purchasedAt, amount, points, qualifyingPoints, refundedWith(refund),
+                reversedPoints + pointsTakenBack, reversedQualifyingPoints + qualifyingPointsTakenBack);
     }
 
     /** A sale refunded in full no longer counts as a purchase; a partly refunded one still does. */
@@ -41,6 +49,11 @@ record SaleEarning(String saleId, Instant purchasedAt, Money amount, long points
 
     long qualifyingPointsLeft() {
         return qualifyingPoints - reversedQualifyingPoints;
+    }
+
+    private Money refundedWith(Money refund) {
+        Money total = refunded.plus(refund);
+        return total.isGreaterThan(amount) ? amount : total;
     }
 
     private long share(long whole, Money part) {

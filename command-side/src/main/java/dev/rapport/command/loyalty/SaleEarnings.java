@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.rapport.events.common.Money;
+import dev.rapport.events.loyalty.PointsReversed;
 
 /** Every sale a membership earned points for, with its refunds: for idempotency, reversals and tier figures. */
 final class SaleEarnings {
@@ -31,9 +31,10 @@ final class SaleEarnings {
         bySaleId.put(earning.saleId(), earning);
     }
 
-    void refund(String saleId, String refundId, Money amount) {
-        bySaleId.computeIfPresent(saleId, (id, earning) -> earning.afterRefund(amount));
-        refunds.add(refundKey(saleId, refundId));
+    void refund(PointsReversed reversal) {
+        bySaleId.computeIfPresent(reversal.saleId(), (id, earning) -> earning.withReversal(reversal.refundAmount(),
+                reversal.points(), reversal.qualifyingPointsReversed()));
+        refunds.add(refundKey(reversal.saleId(), reversal.refundId()));
     }
 
     /** Qualifying points and purchases of the sales bought in the rolling window that ends at {@code now}. */

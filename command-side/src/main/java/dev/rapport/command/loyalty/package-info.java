@@ -53,9 +53,10 @@
  *       for. An upgrade earned above the granted tier ends the grant.</li>
  * </ul>
  *
- * <h2>Event metadata</h2>
- * The published events lack facts the membership needs to rebuild itself, so they travel as metadata
- * ({@link dev.rapport.command.loyalty.LedgerMetaData}): a sale's qualifying points and net amount on
- * {@code PointsEarned}, a refund's amount on {@code PointsReversed}.
+ * <h2>Rebuilding from events</h2>
+ * Every fact the membership rebuilds itself from is in the event payloads, where the query side can read it too:
+ * a sale's qualifying points and net amount on {@code PointsEarned}, the refund amount and the qualifying points
+ * taken back on {@code PointsReversed}. A reversal is replayed as recorded, not recomputed, so the rebuilt tier
+ * figures are the published ones.
  */
 package dev.rapport.command.loyalty;

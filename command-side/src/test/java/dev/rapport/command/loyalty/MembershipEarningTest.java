@@ -37,7 +37,8 @@ class MembershipEarningTest {
     void aSaleEarnsOneQualifyingPointPerYuanFlooredAtBase() {
         fixture.givenCurrentTime(NOW).andGiven(enrolled())
                 .when(sale("s-1", "1234.56", BOUGHT))
-                .expectEvents(new PointsEarned(ID, CUSTOMER, 1234, true, PointsSource.SALE, "s-1", BOUGHT, EXPIRES, 1234));
+                .expectEvents(new PointsEarned(ID, CUSTOMER, 1234, true, PointsSource.SALE, "s-1", BOUGHT, EXPIRES, 1234,
+                        1234, cny("1234.56")));
     }
 
     @ParameterizedTest(name = "{0}: 1,000 yuan earn {1} points")
@@ -45,7 +46,8 @@ class MembershipEarningTest {
     void theTierMultiplierApplies(Tier tier, long points) {
         fixture.givenCurrentTime(NOW).andGiven(enrolled(), upgraded(Tier.BASE, tier, NOW.minusSeconds(60)))
                 .when(sale("s-1", "1000.00", BOUGHT))
-                .expectEvents(new PointsEarned(ID, CUSTOMER, points, true, PointsSource.SALE, "s-1", BOUGHT, EXPIRES, points));
+                .expectEvents(new PointsEarned(ID, CUSTOMER, points, true, PointsSource.SALE, "s-1", BOUGHT, EXPIRES, points,
+                        1000, cny("1000.00")));
     }
 
     @Test
@@ -53,7 +55,8 @@ class MembershipEarningTest {
         // 99.99 × 1.25 = 124.9875
         fixture.givenCurrentTime(NOW).andGiven(enrolled(), upgraded(Tier.BASE, Tier.SILVER, NOW.minusSeconds(60)))
                 .when(sale("s-1", "99.99", BOUGHT))
-                .expectEvents(new PointsEarned(ID, CUSTOMER, 124, true, PointsSource.SALE, "s-1", BOUGHT, EXPIRES, 124));
+                .expectEvents(new PointsEarned(ID, CUSTOMER, 124, true, PointsSource.SALE, "s-1", BOUGHT, EXPIRES, 124,
+                        99, cny("99.99")));
     }
 
     @Test
@@ -61,7 +64,8 @@ class MembershipEarningTest {
         var appDoublesPoints = new LoyaltyProperties(null, null, null, null, Map.of(SalesChannel.APP, new BigDecimal("2")), null, null);
         MembershipFixtures.fixture(appDoublesPoints).givenCurrentTime(NOW).andGiven(enrolled(), upgraded(Tier.BASE, Tier.SILVER, NOW))
                 .when(sale("s-1", cny("1000"), SalesChannel.APP, BOUGHT))
-                .expectEvents(new PointsEarned(ID, CUSTOMER, 2500, true, PointsSource.SALE, "s-1", BOUGHT, EXPIRES, 2500));
+                .expectEvents(new PointsEarned(ID, CUSTOMER, 2500, true, PointsSource.SALE, "s-1", BOUGHT, EXPIRES, 2500,
+                        1000, cny("1000")));
     }
 
     @Test
@@ -70,7 +74,8 @@ class MembershipEarningTest {
         // 4,000 points credited, but only 2,000 base points qualify: short of SILVER's 2,500
         MembershipFixtures.fixture(appDoublesPoints).givenCurrentTime(NOW).andGiven(enrolled())
                 .when(sale("s-1", cny("2000"), SalesChannel.APP, BOUGHT))
-                .expectEvents(new PointsEarned(ID, CUSTOMER, 4000, true, PointsSource.SALE, "s-1", BOUGHT, EXPIRES, 4000));
+                .expectEvents(new PointsEarned(ID, CUSTOMER, 4000, true, PointsSource.SALE, "s-1", BOUGHT, EXPIRES, 4000,
+                        2000, cny("2000")));
     }
 
     @Test
@@ -78,7 +83,8 @@ class MembershipEarningTest {
         var withDollars = new LoyaltyProperties(null, Map.of("USD", new BigDecimal("7.2")), null, null, null, null, null);
         MembershipFixtures.fixture(withDollars).givenCurrentTime(NOW).andGiven(enrolled())
                 .when(sale("s-1", Money.of("100.00", "USD"), SalesChannel.WEB, BOUGHT))
-                .expectEvents(new PointsEarned(ID, CUSTOMER, 720, true, PointsSource.SALE, "s-1", BOUGHT, EXPIRES, 720));
+                .expectEvents(new PointsEarned(ID, CUSTOMER, 720, true, PointsSource.SALE, "s-1", BOUGHT, EXPIRES, 720,
+                        720, Money.of("100.00", "USD")));
     }
 
     @Test
@@ -103,7 +109,8 @@ class MembershipEarningTest {
         fixture.givenCurrentTime(NOW).andGiven(enrolled())
                 .andGivenCommands(sale("s-1", "500", BOUGHT))
                 .when(sale("s-2", "300", NOW))
-                .expectEvents(new PointsEarned(ID, CUSTOMER, 300, true, PointsSource.SALE, "s-2", NOW, EXPIRES, 800));
+                .expectEvents(new PointsEarned(ID, CUSTOMER, 300, true, PointsSource.SALE, "s-2", NOW, EXPIRES, 800,
+                        300, cny("300")));
     }
 
     @Test
@@ -149,7 +156,8 @@ class MembershipEarningTest {
     void bonusPointsAreCreditedAsNonQualifyingAndExpireLikeOthers() {
         fixture.givenCurrentTime(NOW).andGiven(enrolled())
                 .when(campaignBonus(500, "SPRING-2025"))
-                .expectEvents(new PointsEarned(ID, CUSTOMER, 500, false, PointsSource.CAMPAIGN, "SPRING-2025", NOW, EXPIRES, 500));
+                .expectEvents(new PointsEarned(ID, CUSTOMER, 500, false, PointsSource.CAMPAIGN, "SPRING-2025", NOW, EXPIRES, 500,
+                        0, null));
     }
 
     @Test
@@ -166,7 +174,8 @@ class MembershipEarningTest {
         fixture.givenCurrentTime(NOW).andGiven(enrolled())
                 .andGivenCommands(campaignBonus(500, "X-1"))
                 .when(new AwardBonusPoints(ID, 200, PointsSource.COMPLAINT_COMPENSATION, "X-1"))
-                .expectEvents(new PointsEarned(ID, CUSTOMER, 200, false, PointsSource.COMPLAINT_COMPENSATION, "X-1", NOW, EXPIRES, 700));
+                .expectEvents(new PointsEarned(ID, CUSTOMER, 200, false, PointsSource.COMPLAINT_COMPENSATION, "X-1", NOW, EXPIRES, 700,
+                        0, null));
     }
 
     @Test

@@ -13,8 +13,6 @@ import dev.rapport.events.loyalty.TierGranted;
 import dev.rapport.events.loyalty.TierUpgraded;
 import dev.rapport.events.sales.SalesChannel;
 import dev.rapport.platform.web.RuleViolation;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
@@ -59,17 +57,16 @@ final class MembershipFixtures {
         return new AwardBonusPoints(ID, points, PointsSource.CAMPAIGN, campaign);
     }
 
-    /** A sale of {@code yuan} at BASE, as stored: with the metadata the membership rebuilds from. */
-    static EventMessage<PointsEarned> earnedFromSale(String saleId, long yuan, Instant boughtAt, long balanceAfter) {
-        PointsEarned earned = new PointsEarned(ID, CUSTOMER, yuan, true, PointsSource.SALE, saleId, boughtAt,
-                LoyaltyCalendar.expiryOf(boughtAt, 24), balanceAfter);
-        return new GenericEventMessage<>(earned).withMetaData(LedgerMetaData.ofSale(yuan, cny(Long.toString(yuan))));
+    /** A sale of {@code yuan} at BASE: every point it earned qualifies. */
+    static PointsEarned earnedFromSale(String saleId, long yuan, Instant boughtAt, long balanceAfter) {
+        return new PointsEarned(ID, CUSTOMER, yuan, true, PointsSource.SALE, saleId, boughtAt,
+                LoyaltyCalendar.expiryOf(boughtAt, 24), balanceAfter, yuan, cny(Long.toString(yuan)));
     }
 
-    static EventMessage<PointsReversed> reversedForRefund(String saleId, String refundId, long points, String refundYuan,
-                                                          Instant at, long balanceAfter) {
-        PointsReversed reversed = new PointsReversed(ID, CUSTOMER, points, saleId, refundId, at, balanceAfter);
-        return new GenericEventMessage<>(reversed).withMetaData(LedgerMetaData.ofRefund(cny(refundYuan)));
+    /** A refund of a sale earned at BASE: the qualifying points reversed are the points reversed. */
+    static PointsReversed reversedForRefund(String saleId, String refundId, long points, String refundYuan, Instant at,
+                                            long balanceAfter) {
+        return new PointsReversed(ID, CUSTOMER, points, saleId, refundId, at, balanceAfter, points, cny(refundYuan));
     }
 
     static TierUpgraded upgraded(Tier from, Tier to, Instant at) {

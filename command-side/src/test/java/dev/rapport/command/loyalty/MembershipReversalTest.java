@@ -35,7 +35,7 @@ class MembershipReversalTest {
         fixture.givenCurrentTime(NOW).andGiven(enrolled())
                 .andGivenCommands(sale("s-1", "1000", BOUGHT))
                 .when(new ReversePointsForRefund(ID, "s-1", "r-1", cny("250")))
-                .expectEvents(new PointsReversed(ID, CUSTOMER, 250, "s-1", "r-1", NOW, 750));
+                .expectEvents(new PointsReversed(ID, CUSTOMER, 250, "s-1", "r-1", NOW, 750, 250, cny("250")));
     }
 
     @Test
@@ -44,7 +44,7 @@ class MembershipReversalTest {
         fixture.givenCurrentTime(NOW).andGiven(enrolled(), upgraded(Tier.BASE, Tier.SILVER, at("2025-03-01T00:00:00Z")))
                 .andGivenCommands(sale("s-1", "1000", BOUGHT))
                 .when(new ReversePointsForRefund(ID, "s-1", "r-1", cny("333.33")))
-                .expectEvents(new PointsReversed(ID, CUSTOMER, 416, "s-1", "r-1", NOW, 834));
+                .expectEvents(new PointsReversed(ID, CUSTOMER, 416, "s-1", "r-1", NOW, 834, 333, cny("333.33")));
     }
 
     @Test
@@ -56,7 +56,7 @@ class MembershipReversalTest {
                         new ReversePointsForRefund(ID, "s-1", "r-2", cny("333.33")))
                 .when(new ReversePointsForRefund(ID, "s-1", "r-3", cny("333.34")))
                 // 416 + 417 already reversed; the last third takes the remaining 417
-                .expectEvents(new PointsReversed(ID, CUSTOMER, 417, "s-1", "r-3", NOW, 0));
+                .expectEvents(new PointsReversed(ID, CUSTOMER, 417, "s-1", "r-3", NOW, 0, 334, cny("333.34")));
     }
 
     @Test
@@ -64,7 +64,7 @@ class MembershipReversalTest {
         fixture.givenCurrentTime(NOW).andGiven(enrolled())
                 .andGivenCommands(sale("s-1", "1000", BOUGHT), new ReversePointsForRefund(ID, "s-1", "r-1", cny("800")))
                 .when(new ReversePointsForRefund(ID, "s-1", "r-2", cny("500")))
-                .expectEvents(new PointsReversed(ID, CUSTOMER, 200, "s-1", "r-2", NOW, 0));
+                .expectEvents(new PointsReversed(ID, CUSTOMER, 200, "s-1", "r-2", NOW, 0, 200, cny("500")));
     }
 
     @Test
@@ -98,7 +98,7 @@ class MembershipReversalTest {
         fixture.givenCurrentTime(NOW).andGiven(enrolled())
                 .andGivenCommands(sale("s-1", "1000", BOUGHT), new RedeemPoints(ID, 1000, "reward"))
                 .when(new ReversePointsForRefund(ID, "s-1", "r-1", cny("600")))
-                .expectEvents(new PointsReversed(ID, CUSTOMER, 600, "s-1", "r-1", NOW, -600));
+                .expectEvents(new PointsReversed(ID, CUSTOMER, 600, "s-1", "r-1", NOW, -600, 600, cny("600")));
     }
 
     @Test
@@ -116,7 +116,8 @@ class MembershipReversalTest {
         fixture.givenCurrentTime(NOW).andGiven(enrolled())
                 .andGivenCommands(sale("s-1", "2000", BOUGHT), new ReversePointsForRefund(ID, "s-1", "r-1", cny("1000")))
                 .when(sale("s-2", "1000", NOW))
-                .expectEvents(new PointsEarned(ID, CUSTOMER, 1000, true, PointsSource.SALE, "s-2", NOW, EXPIRES, 2000));
+                .expectEvents(new PointsEarned(ID, CUSTOMER, 1000, true, PointsSource.SALE, "s-2", NOW, EXPIRES, 2000,
+                        1000, cny("1000")));
     }
 
     @Test
@@ -126,7 +127,8 @@ class MembershipReversalTest {
         fixture.givenCurrentTime(NOW).andGiven(enrolled())
                 .andGivenCommands(given)
                 .when(sale("s-10", "10", NOW))
-                .expectEvents(new PointsEarned(ID, CUSTOMER, 10, true, PointsSource.SALE, "s-10", NOW, EXPIRES, 90));
+                .expectEvents(new PointsEarned(ID, CUSTOMER, 10, true, PointsSource.SALE, "s-10", NOW, EXPIRES, 90,
+                        10, cny("10")));
     }
 
     @Test
@@ -137,7 +139,7 @@ class MembershipReversalTest {
                 .andGivenCommands(given)
                 .when(sale("s-10", "10", NOW))
                 .expectEvents(
-                        new PointsEarned(ID, CUSTOMER, 10, true, PointsSource.SALE, "s-10", NOW, EXPIRES, 95),
+                        new PointsEarned(ID, CUSTOMER, 10, true, PointsSource.SALE, "s-10", NOW, EXPIRES, 95, 10, cny("10")),
                         new TierUpgraded(ID, CUSTOMER, Tier.BASE, Tier.SILVER, 95, 10,
                                 "10 purchases reach the 10-purchase threshold of SILVER (rolling 12 months)", NOW));
     }

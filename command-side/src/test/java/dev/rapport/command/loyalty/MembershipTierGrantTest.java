@@ -3,6 +3,7 @@ package dev.rapport.command.loyalty;
 import static dev.rapport.command.loyalty.MembershipFixtures.CUSTOMER;
 import static dev.rapport.command.loyalty.MembershipFixtures.ID;
 import static dev.rapport.command.loyalty.MembershipFixtures.at;
+import static dev.rapport.command.loyalty.MembershipFixtures.cny;
 import static dev.rapport.command.loyalty.MembershipFixtures.earnedFromSale;
 import static dev.rapport.command.loyalty.MembershipFixtures.enrolled;
 import static dev.rapport.command.loyalty.MembershipFixtures.granted;
@@ -42,7 +43,7 @@ class MembershipTierGrantTest {
         fixture.givenCurrentTime(NOW).andGiven(enrolled(), granted(Tier.BASE, Tier.GOLD, NOW, GRANT_ENDS))
                 .when(sale("s-1", "1000", NOW))
                 .expectEvents(new PointsEarned(ID, CUSTOMER, 1500, true, PointsSource.SALE, "s-1", NOW,
-                        at("2027-07-01T00:00:00Z"), 1500));
+                        at("2027-07-01T00:00:00Z"), 1500, 1000, cny("1000")));
     }
 
     @Test
