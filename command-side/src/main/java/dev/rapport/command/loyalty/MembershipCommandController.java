@@ -2,14 +2,13 @@ package dev.rapport.command.loyalty;
 
 import java.net.URI;
 
+import dev.rapport.command.CommandSender;
 import dev.rapport.platform.web.CommandMetadata;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,9 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Loyalty commands", description = "Enrol members, award and redeem points, grant and review tiers, run point expiry")
 class MembershipCommandController {
 
-    private final CommandGateway commands;
+    private final CommandSender commands;
 
-    MembershipCommandController(CommandGateway commands) {
+    MembershipCommandController(CommandSender commands) {
         this.commands = commands;
     }
 
@@ -90,7 +89,7 @@ class MembershipCommandController {
     }
 
     private void send(Object command, MetaData metaData) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(metaData));
+        commands.send(command, metaData);
     }
 
     /** What enrolment answers. */
