@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.rapport.command.FixtureClock;
+import dev.rapport.command.RuleViolations;
 import dev.rapport.command.customer.ForActiveCustomer;
 import dev.rapport.events.complaint.Compensation;
 import dev.rapport.events.complaint.ComplaintAcknowledged;
@@ -36,9 +37,7 @@ import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
 import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -929,18 +928,7 @@ class ComplaintTest {
         return new ComplaintEscalated(ID, CUSTOMER, level, "SLA missed: " + deadline + " was due by " + due, true, at);
     }
 
-    /** A RuleViolation with the given code. */
     private static Matcher<RuleViolation> rule(String code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(RuleViolation violation) {
-                return violation.code().equals(code);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a RuleViolation with code ").appendValue(code);
-            }
-        };
+        return RuleViolations.withCode(code);
     }
 }

@@ -3,6 +3,7 @@ package dev.rapport.command.loyalty;
 import java.time.Instant;
 
 import dev.rapport.command.FixtureClock;
+import dev.rapport.command.RuleViolations;
 import dev.rapport.events.common.Money;
 import dev.rapport.events.loyalty.MemberEnrolled;
 import dev.rapport.events.loyalty.PointsEarned;
@@ -15,9 +16,7 @@ import dev.rapport.events.sales.SalesChannel;
 import dev.rapport.platform.web.RuleViolation;
 import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
 import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 
 /** A member, enrolled on 10 January 2025, and the commands and events the membership tests build on. */
 final class MembershipFixtures {
@@ -79,17 +78,7 @@ final class MembershipFixtures {
 
     /** The exception is a {@link RuleViolation} with this code. */
     static Matcher<RuleViolation> violation(String code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(RuleViolation violation) {
-                return violation.code().equals(code);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a rule violation with code ").appendValue(code);
-            }
-        };
+        return RuleViolations.withCode(code);
     }
 
     static Money cny(String amount) {
