@@ -34,11 +34,12 @@ public class QuerySideModule {
         return configurer -> configurer.eventProcessing(processing -> {
             for (String projection : Projections.NAMES) {
                 processing.registerPooledStreamingEventProcessor(projection,
-                        org.axonframework.config.Configuration::eventStore,
-                        (config, builder) -> builder
-                                .initialSegmentCount(properties.initialSegments())
-                                .batchSize(properties.batchSize())
-                                .maxClaimedSegments(properties.initialSegments()));
+                                org.axonframework.config.Configuration::eventStore,
+                                (config, builder) -> builder
+                                        .initialSegmentCount(properties.initialSegments())
+                                        .batchSize(properties.batchSize())
+                                        .maxClaimedSegments(properties.initialSegments()))
+                        .registerSequencingPolicy(projection, config -> CustomerSequencing.INSTANCE);
             }
         });
     }
