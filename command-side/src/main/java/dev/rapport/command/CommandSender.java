@@ -1,23 +1,42 @@
 package dev.rapport.command;
 
 import dev.rapport.platform.web.CommandMetadata;
+import dev.rapport.platform.web.ConsistencyToken;
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * How the HTTP API sends a command: with the request's metadata (actor, source, correlation,
  * idempotency key), waiting for the result, so the answer reflects the stored event or the refusal.
+ * The answer carries a consistency token ({@value ConsistencyToken#HEADER}): the global position of the
+ * last event of the aggregate the command addressed, so a query that passes it back sees the command's
+ * effect (and, since a customer's events are handled in order, everything before it for that customer).
+ * Where events are not in PostgreSQL (Axon Server), it is the head of the log.
  */
 @Component
 public class CommandSender {
 
-    private final CommandGateway gateway;
+    private static final CommandTargetResolver TARGETS = new AnnotationCommandTargetResolver();
 
-    public CommandSender(CommandGateway gateway) {
+    private final CommandGateway gateway;
+    private final ObjectProvider<EventStore> eventStore;
+    private final ObjectProvider<JdbcClient> jdbc;
+
+    public CommandSender(CommandGateway gateway, ObjectProvider<EventStore> eventStore, ObjectProvider<JdbcClient> jdbc) {
         this.gateway = gateway;
+        this.eventStore = eventStore;
+        this.jdbc = jdbc;
     }
 
     public <R> R send(Object command, HttpServletRequest request) {
@@ -25,6 +44,27 @@ public class CommandSender {
     }
 
     public <R> R send(Object command, MetaData metadata) {
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(metadata));
+        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command).withMetaData(metadata);
+        R result = gateway.sendAndWait(message);
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && attributes.getResponse() != null) {
+            positionReachedBy(message).ifPresent(position ->
+                    attributes.getResponse().setHeader(ConsistencyToken.HEADER, ConsistencyToken.format(position)));
+        }
+        return result;
+    }
+
+    private java.util.OptionalLong positionReachedBy(CommandMessage<?> message) {
+        JdbcClient sql = jdbc.getIfAvailable();
+        if (sql != null) {
+            Long position = sql.sql("SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?")
+                    .param(TARGETS.resolveTarget(message).getIdentifier())
+                    .query(Long.class).optional().orElse(null);
+            if (position != null) {
+                return java.util.OptionalLong.of(position);
+            }
+        }
+        EventStore store = eventStore.getIfAvailable();
+        return store == null ? java.util.OptionalLong.empty() : store.createHeadToken().position();
     }
 }

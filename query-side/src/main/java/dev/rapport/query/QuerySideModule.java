@@ -1,6 +1,10 @@
 package dev.rapport.query;
 
+import dev.rapport.query.consistency.ConsistencyGate;
 import org.axonframework.config.ConfigurerModule;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -15,9 +19,26 @@ import dev.rapport.platform.SchemaModule;
  */
 @Configuration
 @org.springframework.boot.context.properties.EnableConfigurationProperties(ProjectionProcessorProperties.class)
+@Import(QuerySideModule.Web.class)
 @ComponentScan(basePackageClasses = QuerySideModule.class,
         excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 public class QuerySideModule {
+
+    /** Queries under /api may carry a consistency token. */
+    @Configuration
+    static class Web implements WebMvcConfigurer {
+
+        private final ConsistencyGate gate;
+
+        Web(ConsistencyGate gate) {
+            this.gate = gate;
+        }
+
+        @Override
+        public void addInterceptors(InterceptorRegistry registry) {
+            registry.addInterceptor(gate).addPathPatterns("/api/**");
+        }
+    }
 
     @Bean
     SchemaModule querySideSchema() {

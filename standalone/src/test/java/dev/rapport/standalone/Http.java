@@ -49,7 +49,7 @@ final class Http {
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null));
+                    response.headers().firstValue("Location").orElse(null), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -58,7 +58,12 @@ final class Http {
         }
     }
 
-    record Response(int status, String body, String contentType, String location) {
+    record Response(int status, String body, String contentType, String location, Map<String, java.util.List<String>> headers) {
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
 
         JsonNode json() {
             return JSON.readTree(body);

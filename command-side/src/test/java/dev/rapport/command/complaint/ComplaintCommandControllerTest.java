@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.rapport.command.CommandSender;
+import dev.rapport.command.TestCommandSenders;
 import dev.rapport.events.complaint.Compensation;
 import dev.rapport.events.complaint.ComplaintCategory;
 import dev.rapport.events.complaint.Severity;
@@ -51,7 +51,7 @@ class ComplaintCommandControllerTest {
             });
         }
         var gateway = DefaultCommandGateway.builder().commandBus(bus).build();
-        mvc = MockMvcBuilders.standaloneSetup(new ComplaintCommandController(new CommandSender(gateway)))
+        mvc = MockMvcBuilders.standaloneSetup(new ComplaintCommandController(TestCommandSenders.over(gateway)))
                 .setControllerAdvice(new ProblemDetailsAdvice())
                 .build();
     }

@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 class MembershipCommandControllerTest {
 
     private final RecordingCommandGateway gateway = new RecordingCommandGateway();
-    private final MockMvc http = MockMvcBuilders.standaloneSetup(new MembershipCommandController(new dev.rapport.command.CommandSender(gateway)))
+    private final MockMvc http = MockMvcBuilders.standaloneSetup(new MembershipCommandController(dev.rapport.command.TestCommandSenders.over(gateway)))
             .setControllerAdvice(new ProblemDetailsAdvice())
             .build();
 

@@ -3,6 +3,8 @@ package dev.rapport.query.customer;
 import java.util.List;
 
 import dev.rapport.platform.web.NotFound;
+import dev.rapport.query.Projections;
+import dev.rapport.query.consistency.ReadsFrom;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -15,7 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/customers")
-@Tag(name = "Customer queries", description = "Customer 360 read model")
+@Tag(name = "Customer queries", description = "Customer 360 read model. Send a command's X-Consistency-Token back "
+        + "(header or ?after=) to read your own writes.")
+@ReadsFrom(Projections.CUSTOMER_VIEW)
 class CustomerQueryController {
 
     private final CustomerViews views;
