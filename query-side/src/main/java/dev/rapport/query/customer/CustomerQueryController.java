@@ -1,14 +1,18 @@
 package dev.rapport.query.customer;
 
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.List;
 
 import dev.rapport.platform.web.NotFound;
 import dev.rapport.query.Projections;
 import dev.rapport.query.consistency.ReadsFrom;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,26 +26,47 @@ import org.springframework.web.bind.annotation.RestController;
 @ReadsFrom(Projections.CUSTOMER_VIEW)
 class CustomerQueryController {
 
-    private final CustomerViews views;
+    private static final String UPPER_WORD = "[A-Za-z_]{1,20}";
 
-    CustomerQueryController(CustomerViews views) {
+    private final CustomerViews views;
+    private final Clock clock;
+
+    CustomerQueryController(CustomerViews views, Clock clock) {
         this.views = views;
+        this.clock = clock;
     }
 
     @GetMapping("/{customerId}")
-    @Operation(summary = "One customer's 360 view", description = "404 when no such customer has been projected.")
+    @Operation(summary = "One customer's 360 view", description = "Profile, relationship, purchases (12-month figures as of "
+            + "now), service, loyalty and segments. 404 when no such customer has been projected.")
     CustomerView get(@PathVariable String customerId) {
-        return views.find(customerId).orElseThrow(() -> new NotFound("Customer", customerId));
+        return views.find(customerId, clock.instant()).orElseThrow(() -> new NotFound("Customer", customerId));
     }
 
     @GetMapping
-    @Operation(summary = "Customers, oldest registration first, page by page")
-    CustomerPage list(@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
-                      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return new CustomerPage(views.page(page, size), page, size, views.count());
+    @Operation(summary = "Customers, filtered and sorted, page by page",
+            description = "Keyset pagination: pass the previous page's `next` as `cursor`. Spend filters and the SPEND sort use "
+                    + "the 12-month net spend of the last segmentation run.")
+    CustomerPage list(
+            @Parameter(description = "loyalty tier: BASE, SILVER, GOLD, PLATINUM") @RequestParam(required = false) @Pattern(regexp = UPPER_WORD) String tier,
+            @Parameter(description = "RFM segment, e.g. CHAMPIONS, AT_RISK") @RequestParam(required = false) @Pattern(regexp = UPPER_WORD) String segment,
+            @Parameter(description = "PROSPECT, CUSTOMER, CLIENT, ADVOCATE, PARTNER") @RequestParam(required = false) @Pattern(regexp = UPPER_WORD) String ladderStage,
+            @Parameter(description = "WATCH, WARNING, CRITICAL") @RequestParam(required = false) @Pattern(regexp = UPPER_WORD) String churnLevel,
+            @RequestParam(required = false) Boolean hasOpenComplaint,
+            @RequestParam(required = false) @Min(0) BigDecimal minSpend,
+            @RequestParam(required = false) @Min(0) BigDecimal maxSpend,
+            @Parameter(description = "ACTIVE or CLOSED") @RequestParam(required = false) @Pattern(regexp = UPPER_WORD) String status,
+            @RequestParam(defaultValue = "REGISTERED") CustomerSort sort,
+            @Parameter(description = "the `next` of the previous page") @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,400}") String cursor,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        var filter = new CustomerFilter(tier, segment, ladderStage, churnLevel, hasOpenComplaint, minSpend, maxSpend, status);
+        List<CustomerView> items = views.list(filter, sort, cursor == null ? null : CustomerCursor.decode(cursor), size);
+        String next = items.size() < size ? null
+                : new CustomerCursor(sort.cursorValueOf(items.get(items.size() - 1)), items.get(items.size() - 1).customerId()).encode();
+        return new CustomerPage(items, next);
     }
 
-    /** One page of customers. */
-    record CustomerPage(List<CustomerView> items, int page, int size, long total) {
+    /** One page of customers; {@code next} is null on the last page. */
+    record CustomerPage(List<CustomerView> items, String next) {
     }
 }

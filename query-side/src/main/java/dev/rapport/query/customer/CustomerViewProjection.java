@@ -3,7 +3,18 @@ package dev.rapport.query.customer;
 import java.sql.Timestamp;
 import java.sql.Types;
 
+import java.util.Map;
+
+import dev.rapport.events.customer.AccountManagerAssigned;
+import dev.rapport.events.customer.ConsentChanged;
+import dev.rapport.events.customer.CustomerClosed;
+import dev.rapport.events.customer.CustomerMarkedAsPartner;
 import dev.rapport.events.customer.CustomerProfile;
+import dev.rapport.events.customer.CustomerReactivated;
+import dev.rapport.events.customer.PartnershipEnded;
+import dev.rapport.events.customer.PreferenceNoted;
+import dev.rapport.events.customer.PreferenceWithdrawn;
+import dev.rapport.events.customer.ReferralRecorded;
 import dev.rapport.events.customer.CustomerProfileUpdated;
 import dev.rapport.events.customer.CustomerRegistered;
 import io.micrometer.core.instrument.Counter;
@@ -16,10 +27,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds {@code customer_view} from customer events. Runs inside the processor's transaction, so the
- * row and the processor's token commit together. A pure function of the events: no clock, no lookups
- * outside the table. Each row remembers the last applied sequence number, so a redelivered event
- * (after a crash between handling and commit on another node) changes nothing.
+ * Builds the customer's own part of {@code customer_view} (profile, consent, preferences, account
+ * manager, referrals, partnership, status) from the customer aggregate's events. Runs inside the
+ * processor's transaction, so the row and the processor's token commit together. A pure function of
+ * the events: no clock. Each row remembers the customer aggregate's last applied sequence number, so a
+ * redelivered event changes nothing.
  */
 @Component
 @ProcessingGroup(CustomerViewProjection.NAME)
@@ -66,6 +78,74 @@ class CustomerViewProjection {
                 .param("id", event.customerId())
                 .params(profileParams(event.profile()))
                 .param("at", Timestamp.from(event.updatedAt()))
+                .param("version", sequence)
+                .update();
+    }
+
+    @EventHandler
+    void on(ConsentChanged event, @SequenceNumber long sequence) {
+        handled.increment();
+        applyToCustomer(event.customerId(), sequence,
+                "consents = consents || jsonb_build_object(:channel::text, :optedIn)",
+                Map.of("channel", event.channel().name(), "optedIn", event.optedIn()));
+    }
+
+    @EventHandler
+    void on(PreferenceNoted event, @SequenceNumber long sequence) {
+        handled.increment();
+        applyToCustomer(event.customerId(), sequence, "preferences = preferences || jsonb_build_object(:key::text, :value::text)",
+                Map.of("key", event.key(), "value", event.value()));
+    }
+
+    @EventHandler
+    void on(PreferenceWithdrawn event, @SequenceNumber long sequence) {
+        handled.increment();
+        applyToCustomer(event.customerId(), sequence, "preferences = preferences - :key::text", Map.of("key", event.key()));
+    }
+
+    @EventHandler
+    void on(AccountManagerAssigned event, @SequenceNumber long sequence) {
+        handled.increment();
+        applyToCustomer(event.customerId(), sequence, "account_manager_id = :manager", Map.of("manager", event.accountManagerId()));
+    }
+
+    @EventHandler
+    void on(ReferralRecorded event, @SequenceNumber long sequence) {
+        handled.increment();
+        applyToCustomer(event.customerId(), sequence, "referrals = referrals + 1", Map.of());
+    }
+
+    @EventHandler
+    void on(CustomerMarkedAsPartner event, @SequenceNumber long sequence) {
+        handled.increment();
+        applyToCustomer(event.customerId(), sequence, "partner = TRUE", Map.of());
+    }
+
+    @EventHandler
+    void on(PartnershipEnded event, @SequenceNumber long sequence) {
+        handled.increment();
+        applyToCustomer(event.customerId(), sequence, "partner = FALSE", Map.of());
+    }
+
+    @EventHandler
+    void on(CustomerClosed event, @SequenceNumber long sequence) {
+        handled.increment();
+        applyToCustomer(event.customerId(), sequence, "status = 'CLOSED', closure_reason = :reason, closed_at = :at",
+                Map.of("reason", event.reason().name(), "at", Timestamp.from(event.closedAt())));
+    }
+
+    @EventHandler
+    void on(CustomerReactivated event, @SequenceNumber long sequence) {
+        handled.increment();
+        applyToCustomer(event.customerId(), sequence, "status = 'ACTIVE', closure_reason = NULL, closed_at = NULL", Map.of());
+    }
+
+    /** Applies a change made by the customer aggregate once: only an event newer than the row's version counts. */
+    private void applyToCustomer(String customerId, long sequence, String assignments, Map<String, Object> params) {
+        jdbc.sql("UPDATE customer_view SET " + assignments + ", aggregate_version = :version "
+                        + "WHERE customer_id = :id AND aggregate_version < :version")
+                .params(params)
+                .param("id", customerId)
                 .param("version", sequence)
                 .update();
     }
