@@ -5,34 +5,26 @@ import java.time.YearMonth;
 import java.util.List;
 
 import dev.rapport.events.loyalty.Tier;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One membership as served to API clients: the stored state plus the figures that depend on the time of
  * the query (the rolling 12 months, the gap to the next tier, the points still to expire).
- *
- * @param tier             the tier held now, a granted one included
- * @param tierSince        when that tier was reached, granted or lost to
- * @param grant            the tier granted by hand and until when; null when none runs
- * @param pointsBalance    may be negative after a refund reversed points already spent
- * @param last12Months     qualifying points and purchases in the rolling window, as of the query
- * @param progress         what the tier above still needs
- * @param expirySchedule   points still to expire, per month, soonest first
- * @param lastReview       the outcome of the last yearly review; null before the first
  */
 public record MembershipDetails(
         String membershipId,
         String customerId,
         String memberNumber,
         Instant enrolledAt,
-        Tier tier,
-        Instant tierSince,
-        Grant grant,
-        long pointsBalance,
+        @Schema(description = "the tier held now, a granted one included") Tier tier,
+        @Schema(description = "when that tier was reached, granted or fallen to") Instant tierSince,
+        @Schema(description = "the tier granted by hand while it runs; null otherwise") Grant grant,
+        @Schema(description = "may be negative after a refund took back points already spent or expired") long pointsBalance,
         LifetimePoints lifetime,
-        QualifyingFigures last12Months,
-        TierProgress progress,
-        List<ExpiringPoints> expirySchedule,
-        LastReview lastReview) {
+        @Schema(description = "qualifying points and purchases in the rolling 12 months ending at the request") QualifyingFigures last12Months,
+        @Schema(description = "what the tier above the one held still needs") TierProgress progress,
+        @Schema(description = "points still to expire, per month, soonest first") List<ExpiringPoints> expirySchedule,
+        @Schema(description = "the last yearly review; null before the first") LastReview lastReview) {
 
     /** A tier granted by hand, held until {@code expiresAt} unless an earned upgrade overtakes it. */
     public record Grant(Tier tier, Instant expiresAt) {
@@ -42,13 +34,11 @@ public record MembershipDetails(
     public record LifetimePoints(long earned, long redeemed, long expired, long reversed) {
     }
 
-    /**
-     * Points that expire at the start of {@code month} (UTC) unless spent first.
-     *
-     * @param month     the month at whose first instant they expire
-     * @param expiresAt that instant
-     */
-    public record ExpiringPoints(YearMonth month, Instant expiresAt, long points) {
+    /** Points that expire at the first instant (UTC) of {@code month} unless spent first. */
+    public record ExpiringPoints(
+            @Schema(description = "the month at whose first instant (UTC) they expire", type = "string", example = "2027-04") YearMonth month,
+            @Schema(description = "that instant") Instant expiresAt,
+            long points) {
     }
 
     public record LastReview(ReviewOutcome outcome, Instant reviewedAt) {

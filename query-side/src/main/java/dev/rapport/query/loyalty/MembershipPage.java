@@ -2,11 +2,10 @@ package dev.rapport.query.loyalty;
 
 import java.util.List;
 
-/**
- * One page of memberships in membership id order.
- *
- * @param items      at most the page size
- * @param nextCursor pass as {@code after} for the next page; null on the last page
- */
-public record MembershipPage(List<MembershipSummary> items, String nextCursor) {
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** One page of memberships in membership id order. */
+public record MembershipPage(
+        @Schema(description = "at most the page size") List<MembershipSummary> items,
+        @Schema(description = "pass as after for the next page; null on the last page") String nextCursor) {
 }

@@ -1,16 +1,16 @@
 package dev.rapport.query.loyalty;
 
 import dev.rapport.events.loyalty.Tier;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * How far the tier above the one held is. An upgrade needs the points threshold <em>or</em> the purchases
  * threshold, so whichever gap closes first decides: once either is reached both are 0.
- *
- * @param nextTier            the tier above the one held; null at PLATINUM
- * @param pointsToNextTier    qualifying points still missing; 0 at PLATINUM
- * @param purchasesToNextTier purchases still missing; 0 at PLATINUM
  */
-public record TierProgress(Tier nextTier, long pointsToNextTier, int purchasesToNextTier) {
+public record TierProgress(
+        @Schema(description = "the tier above the one held; null at PLATINUM") Tier nextTier,
+        @Schema(description = "qualifying points still missing, or else the purchases; 0 at PLATINUM") long pointsToNextTier,
+        @Schema(description = "purchases still missing, or else the points; 0 at PLATINUM") int purchasesToNextTier) {
 
     static TierProgress of(Tier held, QualifyingFigures figures, LoyaltyTierProperties properties) {
         if (held == Tier.PLATINUM) {
