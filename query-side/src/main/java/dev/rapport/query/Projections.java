@@ -6,8 +6,9 @@ import java.util.List;
 public final class Projections {
 
     public static final String CUSTOMER_VIEW = "customer-view";
+    public static final String LOYALTY_VIEW = "loyalty-view";
 
-    public static final List<String> NAMES = List.of(CUSTOMER_VIEW);
+    public static final List<String> NAMES = List.of(CUSTOMER_VIEW, LOYALTY_VIEW);
 
     private Projections() {
     }

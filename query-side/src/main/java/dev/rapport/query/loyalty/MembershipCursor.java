@@ -1,0 +1,58 @@
+package dev.rapport.query.loyalty;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.util.Base64;
+import java.util.List;
+
+import dev.rapport.platform.web.FieldError;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * The keyset cursor of the membership list: the last membership id of a page, opaque to clients. Ids never
+ * change, so a cursor stays valid and a page never repeats or skips a membership that existed before it.
+ */
+final class MembershipCursor {
+
+    private static final String PREFIX = "m:";
+
+    private MembershipCursor() {
+    }
+
+    static String after(String membershipId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + membershipId).getBytes(UTF_8));
+    }
+
+    /** @return the membership id the cursor points after; null for the first page */
+    static String membershipIdOf(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(cursor), UTF_8);
+            if (decoded.startsWith(PREFIX) && decoded.length() > PREFIX.length()) {
+                return decoded.substring(PREFIX.length());
+            }
+        } catch (IllegalArgumentException notBase64) {
+            // answered below like any other cursor this API did not issue
+        }
+        throw new InvalidCursor();
+    }
+
+    /** 400, in the shape of every other invalid request. */
+    static final class InvalidCursor extends ErrorResponseException {
+
+        InvalidCursor() {
+            super(HttpStatus.BAD_REQUEST, problem(), null);
+        }
+
+        private static ProblemDetail problem() {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid field(s): after");
+            problem.setTitle("Invalid request");
+            problem.setProperty("errors", List.of(new FieldError("after", "is not a cursor this API issued")));
+            return problem;
+        }
+    }
+}

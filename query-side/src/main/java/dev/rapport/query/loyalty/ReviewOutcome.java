@@ -1,0 +1,6 @@
+package dev.rapport.query.loyalty;
+
+/** What the last yearly tier review decided. */
+public enum ReviewOutcome {
+    RETAINED, DOWNGRADED
+}
