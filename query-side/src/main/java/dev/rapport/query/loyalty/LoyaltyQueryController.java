@@ -2,6 +2,8 @@ package dev.rapport.query.loyalty;
 
 import dev.rapport.events.loyalty.Tier;
 import dev.rapport.platform.web.NotFound;
+import dev.rapport.query.Projections;
+import dev.rapport.query.consistency.ReadsFrom;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Loyalty queries", description = "Memberships, tiers, points and their expiry")
+@ReadsFrom(Projections.LOYALTY_VIEW)
 class LoyaltyQueryController {
 
     private static final String FIGURES_AS_OF_NOW = " Qualifying points and purchases cover the rolling 12 months ending at"
@@ -40,14 +43,14 @@ class LoyaltyQueryController {
 
     @GetMapping("/api/memberships")
     @Operation(summary = "Memberships by membership id, page by page",
-            description = "Keyset pagination: pass the previous page's nextCursor as after; ids never change, so a listing"
+            description = "Keyset pagination: pass the previous page's nextCursor as cursor; ids never change, so a listing"
                     + " never repeats or skips a membership. Filters combine.")
     MembershipPage list(
             @Parameter(description = "only members holding this tier (a granted tier counts)") @RequestParam(required = false) Tier tier,
             @Parameter(description = "only members with at least this points balance") @RequestParam(required = false) Long minBalance,
-            @Parameter(description = "the nextCursor of the previous page; absent for the first") @RequestParam(required = false) String after,
+            @Parameter(description = "the nextCursor of the previous page; absent for the first") @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return queries.list(new MembershipViews.Filter(tier, minBalance), after, size);
+        return queries.list(new MembershipViews.Filter(tier, minBalance), cursor, size);
     }
 
     @GetMapping("/api/loyalty/tier-distribution")

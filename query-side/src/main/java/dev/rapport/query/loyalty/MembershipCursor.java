@@ -49,9 +49,9 @@ final class MembershipCursor {
         }
 
         private static ProblemDetail problem() {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid field(s): after");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid field(s): cursor");
             problem.setTitle("Invalid request");
-            problem.setProperty("errors", List.of(new FieldError("after", "is not a cursor this API issued")));
+            problem.setProperty("errors", List.of(new FieldError("cursor", "is not a cursor this API issued")));
             return problem;
         }
     }

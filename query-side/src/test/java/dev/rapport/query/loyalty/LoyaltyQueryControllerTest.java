@@ -88,7 +88,7 @@ class LoyaltyQueryControllerTest {
         do {
             var request = get("/api/memberships").param("size", "2");
             if (cursor != null) {
-                request.param("after", cursor);
+                request.param("cursor", cursor);
             }
             String body = http.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
             seen.addAll(JsonPath.read(body, "$.items[*].membershipId"));
@@ -129,9 +129,9 @@ class LoyaltyQueryControllerTest {
         http.perform(get("/api/memberships").param("tier", "DIAMOND"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("tier"));
-        http.perform(get("/api/memberships").param("after", "not a cursor!"))
+        http.perform(get("/api/memberships").param("cursor", "not a cursor!"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("after"));
+                .andExpect(jsonPath("$.errors[0].field").value("cursor"));
         http.perform(get("/api/memberships").param("size", "0"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("size"));
