@@ -6,8 +6,10 @@ import java.util.List;
 public final class Projections {
 
     public static final String CUSTOMER_VIEW = "customer-view";
+    public static final String CUSTOMER_TIMELINE = "customer-timeline";
+    public static final String COMPLAINT_VIEW = "complaint-view";
 
-    public static final List<String> NAMES = List.of(CUSTOMER_VIEW);
+    public static final List<String> NAMES = List.of(CUSTOMER_VIEW, CUSTOMER_TIMELINE, COMPLAINT_VIEW);
 
     private Projections() {
     }
