@@ -293,7 +293,7 @@ final class TimelineEntries {
         }
         List<String> parts = new ArrayList<>();
         if (compensation.hasBonusPoints()) {
-            parts.add(points(compensation.bonusPoints()) + " bonus");
+            parts.add(count(compensation.bonusPoints()) + " bonus points");
         }
         if (present(compensation.refundReference())) {
             parts.add("refund " + compensation.refundReference());
