@@ -6,11 +6,15 @@ import java.time.Instant;
 import java.util.Map;
 
 import dev.rapport.events.complaint.ComplaintCategory;
+import dev.rapport.events.complaint.ComplaintFiled;
+import dev.rapport.events.complaint.ComplaintSlaBreached;
 import dev.rapport.events.complaint.Severity;
 import dev.rapport.events.complaint.SlaDeadline;
 import dev.rapport.events.interaction.InteractionChannel;
 import dev.rapport.query.ProjectionDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -147,6 +151,18 @@ class ComplaintViewProjectionTest {
         assertThat(view("k-2").state()).isEqualTo(ComplaintState.CLOSED);
         assertThat(view("k-2").slaBreaches()).isEqualTo(1);
         assertThat(view("k-2").recovered()).isTrue();
+    }
+
+    @Test
+    void axonFindsTheHandlersAndGivesThemTheSequenceNumber() throws Exception {
+        var adapter = new AnnotationEventHandlerAdapter(projection);
+        adapter.handle(new GenericDomainEventMessage<>("Complaint", "k-1", 0, new ComplaintFiled("k-1", "c-1",
+                ComplaintCategory.OTHER, Severity.LOW, InteractionChannel.WEB, "text", T0, T0.plusSeconds(60), T0.plusSeconds(120))));
+        var breach = new ComplaintSlaBreached("k-1", "c-1", SlaDeadline.ACKNOWLEDGE, T0.plusSeconds(60), T0.plusSeconds(90), 30);
+        adapter.handle(new GenericDomainEventMessage<>("Complaint", "k-1", 1, breach));
+        adapter.handle(new GenericDomainEventMessage<>("Complaint", "k-1", 1, breach));
+
+        assertThat(view("k-1").breachesByDeadline()).isEqualTo(Map.of(SlaDeadline.ACKNOWLEDGE, 1));
     }
 
     @Test

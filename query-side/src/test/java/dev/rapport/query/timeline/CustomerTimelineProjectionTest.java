@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.rapport.events.common.Money;
@@ -16,7 +17,10 @@ import dev.rapport.events.privacy.DataSubject;
 import dev.rapport.events.sales.SaleRecorded;
 import dev.rapport.events.sales.SalesChannel;
 import dev.rapport.query.ProjectionDatabase;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +105,20 @@ class CustomerTimelineProjectionTest {
         assertThat(timeline("c-1")).singleElement().satisfies(entry -> {
             assertThat(entry.summary()).isEqualTo("LoyaltyCardPrinted happened");
             assertThat(entry.occurredAt()).isEqualTo(TimelineFeed.STORED_AT);
+        });
+    }
+
+    @Test
+    void axonFindsTheHandlerAndGivesItTheLogPosition() throws Exception {
+        var payload = sale("c-1", "ORD-9", T0);
+        var stored = new GenericDomainEventMessage<>("Sale", "s-9", 0, payload, Map.of("actor", "emp-4"));
+        new AnnotationEventHandlerAdapter(feed.projection())
+                .handle(new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(42), stored));
+
+        assertThat(timeline("c-1")).singleElement().satisfies(entry -> {
+            assertThat(entry.position()).isEqualTo(42);
+            assertThat(entry.actor()).isEqualTo("emp-4");
+            assertThat(entry.aggregateId()).isEqualTo("s-9");
         });
     }
 

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.rapport.events.common.Money;
+import dev.rapport.events.complaint.Compensation;
 import dev.rapport.events.complaint.ComplaintCategory;
 import dev.rapport.events.complaint.ComplaintFiled;
+import dev.rapport.events.complaint.ComplaintResolved;
 import dev.rapport.events.complaint.ComplaintSlaBreached;
 import dev.rapport.events.complaint.Severity;
 import dev.rapport.events.complaint.SlaDeadline;
@@ -72,6 +74,10 @@ class TimelineEntriesTest {
                 .isEqualTo("Tier upgraded BASE → SILVER (2,600 qualifying points, 4 purchases in 12 months)");
         assertThat(summary(new ComplaintSlaBreached("k-1", "c-1", SlaDeadline.RESOLVE, T, T.plusSeconds(19_800), 19_800)))
                 .isEqualTo("SLA breached: RESOLVE was due by 2026-01-05 10:00 UTC, 5 h 30 min overdue");
+        assertThat(summary(new ComplaintResolved("k-1", "c-1", "we replaced the parcel", new Compensation(500L, null, "V-9"),
+                "emp-3", T, false, T.plusSeconds(3 * 86_400))))
+                .isEqualTo("Complaint resolved by emp-3 (late), compensation: 500 bonus points, voucher V-9; "
+                        + "follow-up due by 2026-01-08 10:00 UTC");
     }
 
     @Test
