@@ -7,8 +7,10 @@ public final class Projections {
 
     public static final String CUSTOMER_VIEW = "customer-view";
     public static final String LOYALTY_VIEW = "loyalty-view";
+    public static final String CUSTOMER_TIMELINE = "customer-timeline";
+    public static final String COMPLAINT_VIEW = "complaint-view";
 
-    public static final List<String> NAMES = List.of(CUSTOMER_VIEW, LOYALTY_VIEW);
+    public static final List<String> NAMES = List.of(CUSTOMER_VIEW, LOYALTY_VIEW, CUSTOMER_TIMELINE, COMPLAINT_VIEW);
 
     private Projections() {
     }
