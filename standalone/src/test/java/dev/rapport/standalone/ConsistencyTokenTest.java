@@ -25,7 +25,7 @@ class ConsistencyTokenTest {
     void everyWriteIsVisibleToAReadThatPassesItsToken() throws Exception {
         Http http = new Http(port);
         HttpClient client = HttpClient.newHttpClient();
-        for (int i = 0; i < 25; i++) {
+        for (int i = 0; i < 10; i++) {
             var created = http.post("/api/customers", "{\"displayName\": \"Reader " + i + "\", \"type\": \"INDIVIDUAL\"}", Map.of());
             String token = created.header("X-Consistency-Token");
             assertThat(token).as("command answers carry a consistency token").matches("\\d+");

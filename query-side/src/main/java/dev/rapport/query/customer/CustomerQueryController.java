@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
 @RequestMapping("/api/customers")
@@ -30,10 +31,21 @@ class CustomerQueryController {
 
     private final CustomerViews views;
     private final Clock clock;
+    private final CustomerChangeFeed feed;
 
-    CustomerQueryController(CustomerViews views, Clock clock) {
+    CustomerQueryController(CustomerViews views, Clock clock, CustomerChangeFeed feed) {
         this.views = views;
         this.clock = clock;
+        this.feed = feed;
+    }
+
+    @GetMapping(path = "/{customerId}/stream", produces = "text/event-stream")
+    @Operation(summary = "Follow a customer live (Server-Sent Events)",
+            description = "The current 360 view first, then each change the customer-view projection commits, as events named "
+                    + "`customer`. 404 for an unknown customer; 503 when the maximum number of live subscriptions is open.")
+    SseEmitter stream(@PathVariable String customerId) {
+        views.find(customerId).orElseThrow(() -> new NotFound("Customer", customerId));
+        return feed.subscribe(customerId);
     }
 
     @GetMapping("/{customerId}")
