@@ -7,8 +7,9 @@ public final class Projections {
 
     public static final String CUSTOMER_VIEW = "customer-view";
     public static final String LOYALTY_VIEW = "loyalty-view";
+    public static final String CHURN_ALERTS = "churn-alerts";
 
-    public static final List<String> NAMES = List.of(CUSTOMER_VIEW, LOYALTY_VIEW);
+    public static final List<String> NAMES = List.of(CUSTOMER_VIEW, LOYALTY_VIEW, CHURN_ALERTS);
 
     private Projections() {
     }
