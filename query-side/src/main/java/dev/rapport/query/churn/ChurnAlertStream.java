@@ -79,12 +79,10 @@ public class ChurnAlertStream {
         }
     }
 
+    /** To those subscribed when the changes committed: a later subscriber never gets an earlier change. */
     private void dispatch(List<ChurnAlertChange> changes) {
-        dispatcher.execute(() -> {
-            for (SseEmitter subscriber : subscribers) {
-                send(subscriber, changes);
-            }
-        });
+        List<SseEmitter> recipients = List.copyOf(subscribers);
+        dispatcher.execute(() -> recipients.forEach(recipient -> send(recipient, changes)));
     }
 
     private void send(SseEmitter subscriber, List<ChurnAlertChange> changes) {

@@ -35,8 +35,8 @@ class ChurnAlertViews {
 
     /** Alerts of at least {@code minLevel}, highest level first, then the longest-standing, after the cursor. */
     List<ChurnAlert> list(ChurnLevel minLevel, AlertCursor after, int size) {
-        String keyset = after == null ? "" : """
-                 AND (level_rank < :rank OR (level_rank = :rank AND (raised_at, customer_id) > (:raisedAt, :customerId)))""";
+        String keyset = after == null ? ""
+                : " AND (level_rank < :rank OR (level_rank = :rank AND (raised_at, customer_id) > (:raisedAt, :customerId)))";
         var statement = jdbc.sql("SELECT * FROM churn_alert WHERE level_rank >= :minRank" + keyset
                         + " ORDER BY level_rank DESC, raised_at, customer_id LIMIT :size")
                 .param("minRank", minLevel.rank())
