@@ -8,24 +8,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The churn early warning's thresholds ({@code rapport.churn.*}) with the defaults of DOMAIN.md; anything
  * left out takes its default.
  *
- * @param evaluationInterval how often the time-based reasons are evaluated (read by the scheduler as
- *                           {@code rapport.churn.evaluation-interval}, default 15 minutes)
- * @param overdue            when a customer is overdue for a purchase
- * @param spendDrop          when falling spend is a reason
- * @param stream             the live stream of alert changes
+ * @param evaluationInterval     how often the time-based reasons are evaluated (read by the scheduler as
+ *                               {@code rapport.churn.evaluation-interval}, default 15 minutes)
+ * @param evaluationInitialDelay how long after start-up the first evaluation runs (default 1 minute)
+ * @param overdue                when a customer is overdue for a purchase
+ * @param spendDrop              when falling spend is a reason
+ * @param stream                 the live stream of alert changes
  */
 @ConfigurationProperties("rapport.churn")
-public record ChurnProperties(Duration evaluationInterval, Overdue overdue, SpendDrop spendDrop, Stream stream) {
+public record ChurnProperties(Duration evaluationInterval, Duration evaluationInitialDelay, Overdue overdue, SpendDrop spendDrop,
+                              Stream stream) {
 
     public ChurnProperties {
         evaluationInterval = evaluationInterval == null ? Duration.ofMinutes(15) : evaluationInterval;
+        evaluationInitialDelay = evaluationInitialDelay == null ? Duration.ofMinutes(1) : evaluationInitialDelay;
         overdue = overdue == null ? new Overdue(null, null, null, null, null) : overdue;
         spendDrop = spendDrop == null ? new SpendDrop(null, null, null) : spendDrop;
         stream = stream == null ? new Stream(null, null) : stream;
     }
 
     public static ChurnProperties defaults() {
-        return new ChurnProperties(null, null, null, null);
+        return new ChurnProperties(null, null, null, null, null);
     }
 
     /**
