@@ -5,6 +5,7 @@ import static dev.rapport.query.churn.ChurnTables.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,8 +110,7 @@ class ChurnEvaluationTest {
         assertThat(reason(ChurnReason.SPEND_DROP).detail())
                 .isEqualTo("net spend 400.00 in the last 90 days against 1000.00 in the 90 days before");
 
-        jdbc.sql("UPDATE customer_purchase SET refunded = 250 WHERE occurred_at = ?").param(java.sql.Timestamp.from(day(today - 30)))
-                .update();
+        jdbc.sql("UPDATE customer_purchase SET refunded = 250 WHERE occurred_at = ?").param(Timestamp.from(day(today - 30))).update();
         assertThat(evaluateOn(today).orElseThrow().reasons()).extracting(ChurnAlert.Reason::level)
                 .containsExactly(ChurnLevel.WARNING);
 
