@@ -1,0 +1,106 @@
+package dev.rapport.query.churn;
+
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Keeps {@code churn_alert} in step with {@code churn_reason}: one alert per customer with reasons, at the
+ * highest of their levels, and {@code customer_view.churn_level} with it. Each change of an alert is pushed
+ * to the stream once the transaction commits.
+ */
+@Repository
+class ChurnAlerts {
+
+    private final JdbcClient jdbc;
+    private final ChurnAlertViews views;
+    private final ChurnAlertStream stream;
+
+    ChurnAlerts(JdbcClient jdbc, ChurnAlertViews views, ChurnAlertStream stream) {
+        this.jdbc = jdbc;
+        this.views = views;
+        this.stream = stream;
+    }
+
+    /**
+     * Re-derives these customers' alerts from their reasons.
+     *
+     * @param at the business time of the change, kept as the alert's updated time
+     * @return the alerts that changed
+     */
+    List<ChurnAlertChange> refresh(Collection<String> customerIds, Instant at) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        SqlParameterValue ids = new SqlParameterValue(Types.ARRAY, customerIds.toArray(String[]::new));
+        List<Changed> changed = jdbc.sql("""
+                        WITH present AS (
+                            SELECT customer_id, max(level_rank) AS level_rank, min(raised_at) AS raised_at,
+                                   string_agg(reason || ':' || source || ':' || level, ',' ORDER BY reason, source) AS signature
+                            FROM churn_reason WHERE customer_id = ANY(:ids) GROUP BY customer_id
+                        ), upserted AS (
+                            INSERT INTO churn_alert AS a (customer_id, level, level_rank, raised_at, updated_at, signature)
+                            SELECT customer_id, CASE level_rank WHEN 1 THEN 'WATCH' WHEN 2 THEN 'WARNING' ELSE 'CRITICAL' END,
+                                   level_rank, raised_at, :at, signature
+                            FROM present
+                            ON CONFLICT (customer_id) DO UPDATE SET level = EXCLUDED.level, level_rank = EXCLUDED.level_rank,
+                                raised_at = EXCLUDED.raised_at, signature = EXCLUDED.signature,
+                                updated_at = GREATEST(a.updated_at, EXCLUDED.updated_at)
+                            WHERE a.signature <> EXCLUDED.signature OR a.raised_at <> EXCLUDED.raised_at
+                            RETURNING a.customer_id, a.level
+                        ), cleared AS (
+                            DELETE FROM churn_alert a
+                            WHERE a.customer_id = ANY(:ids) AND NOT EXISTS (SELECT 1 FROM present p WHERE p.customer_id = a.customer_id)
+                            RETURNING a.customer_id
+                        )
+                        SELECT customer_id, level FROM upserted
+                        UNION ALL SELECT customer_id, NULL FROM cleared""")
+                .param("ids", ids)
+                .param("at", Timestamp.from(at))
+                .query((rs, row) -> new Changed(rs.getString("customer_id"), rs.getString("level")))
+                .list();
+        if (changed.isEmpty()) {
+            return List.of();
+        }
+        SqlParameterValue changedIds = new SqlParameterValue(Types.ARRAY, changed.stream().map(Changed::customerId).toArray(String[]::new));
+        jdbc.sql("""
+                        UPDATE customer_view v SET churn_level = a.level
+                        FROM unnest(:ids) AS c(customer_id) LEFT JOIN churn_alert a ON a.customer_id = c.customer_id
+                        WHERE v.customer_id = c.customer_id AND v.churn_level IS DISTINCT FROM a.level""")
+                .param("ids", changedIds)
+                .update();
+        List<ChurnAlertChange> changes = changes(changed, at);
+        stream.publishAfterCommit(changes);
+        return changes;
+    }
+
+    /**
+     * Puts every customer's current alert level on {@code customer_view}, for rows the customer-view projection
+     * created (or rebuilt) after the alert changed: the two projections run independently.
+     */
+    int alignCustomerView() {
+        return jdbc.sql("""
+                        UPDATE customer_view v SET churn_level = a.level
+                        FROM customer_view c LEFT JOIN churn_alert a ON a.customer_id = c.customer_id
+                        WHERE v.customer_id = c.customer_id AND v.churn_level IS DISTINCT FROM a.level""")
+                .update();
+    }
+
+    private List<ChurnAlertChange> changes(List<Changed> changed, Instant at) {
+        Map<String, List<ChurnAlert.Reason>> reasons = views.reasonsOf(changed.stream().map(Changed::customerId).toList());
+        return changed.stream()
+                .map(c -> new ChurnAlertChange(c.customerId(), c.level() == null ? null : ChurnLevel.valueOf(c.level()),
+                        reasons.getOrDefault(c.customerId(), List.of()), at))
+                .toList();
+    }
+
+    private record Changed(String customerId, String level) {
+    }
+}
