@@ -119,13 +119,14 @@ class CdnowReplayTest {
                         CustomerType.INDIVIDUAL, null, null, null, null, null, null, null, null, null)), customer, false);
             }
             replay.awaitAll();
+            assertNone("registrations failed", List.copyOf(replay.unexpected));
             for (Purchase p : purchases) {
                 String orderId = String.valueOf(p.line());
                 replay.send(new RecordSale(SaleIds.of(p.customerId(), orderId), p.customerId(), orderId, SalesChannel.STORE, "USD",
                         null, p.dollars(), p.day().atStartOfDay(ZoneOffset.UTC).toInstant()), "line " + p.line(), !p.worthSomething());
             }
             replay.awaitAll();
-            assertThat(replay.unexpected).as("commands that did not end as expected").isEmpty();
+            assertNone("commands did not end as expected", List.copyOf(replay.unexpected));
             assertThat(replay.refused.get()).as("zero-value sales refused").isEqualTo(ZERO_VALUE_LINES);
         }
         double replaySeconds = seconds(replayStart);
@@ -158,8 +159,7 @@ class CdnowReplayTest {
                    OR p.occurred_at <> r.day::timestamp AT TIME ZONE 'UTC' OR p.amount <> r.dollars
                    OR p.refunded <> 0 OR p.currency <> 'USD'
                 ORDER BY 1""").query(String.class).list();
-        report("sale", saleMismatches);
-        assertThat(saleMismatches).as("sales that differ from the file").isEmpty();
+        assertNone("sales differ from the file", saleMismatches);
 
         // every customer, against the independent figures
         List<String> customerMismatches = jdbc.sql("""
@@ -185,8 +185,7 @@ class CdnowReplayTest {
                    OR v.abc_class IS DISTINCT FROM e.abc_class
                    OR v.segments_as_of IS DISTINCT FROM :asOf
                 ORDER BY 1""").param("asOf", java.sql.Timestamp.from(AS_OF)).query(String.class).list();
-        report("customer", customerMismatches);
-        assertThat(customerMismatches).as("customers whose figures differ from the independent computation").isEmpty();
+        assertNone("customers differ from the independent computation", customerMismatches);
 
         // global figures
         BigDecimal fileTotal = purchases.stream().map(Purchase::dollars).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -344,11 +343,13 @@ class CdnowReplayTest {
         return date == null ? null : ((java.sql.Date) date).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    private static void report(String what, List<String> mismatches) {
+    private static void assertNone(String what, List<String> mismatches) {
+        String first = String.join("\n  ", mismatches.subList(0, Math.min(10, mismatches.size())));
         if (!mismatches.isEmpty()) {
-            System.out.printf("CDNOW: %,d %s mismatches, the first ones:%n", mismatches.size(), what);
-            mismatches.stream().limit(10).forEach(m -> System.out.println("  " + m));
+            System.out.printf("CDNOW: %,d %s, the first ones:%n  %s%n", mismatches.size(), what, first);
         }
+        assertThat(mismatches.size()).withFailMessage("%,d %s, the first ones:%n  %s",
+                mismatches.size(), what, first).isZero();
     }
 
     private static double seconds(long since) {
@@ -431,9 +432,6 @@ class CdnowReplayTest {
         void awaitAll() throws InterruptedException {
             inFlight.acquire(IN_FLIGHT);
             inFlight.release(IN_FLIGHT);
-            if (!unexpected.isEmpty()) {
-                unexpected.stream().limit(10).forEach(u -> System.out.println("CDNOW unexpected: " + u));
-            }
         }
 
         @Override
