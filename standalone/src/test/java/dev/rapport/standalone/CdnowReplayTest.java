@@ -202,6 +202,11 @@ class CdnowReplayTest {
         jdbc.sql("SELECT coalesce(rfm_segment, '(no purchase)') AS segment, count(*) AS customers FROM customer_view GROUP BY 1 ORDER BY 2 DESC")
                 .query().listOfRows()
                 .forEach(row -> System.out.printf("  %-20s %,7d%n", row.get("segment"), ((Number) row.get("customers")).intValue()));
+        // a customer who bought nothing in 12 months is never a champion (equal values score as their lowest member)
+        assertThat(jdbc.sql("SELECT count(*) FROM customer_view WHERE rfm_segment = 'CHAMPIONS' AND purchases_12m = 0")
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM customer_view WHERE purchase_count > 0 AND purchases_12m = 0 AND (f_score <> 1 OR m_score <> 1)")
+                .query(Integer.class).single()).as("buyers silent for 12 months score F = M = 1").isZero();
 
         checkSomeCustomersThroughTheApi();
         System.out.printf("CDNOW test total: %.1f s%n", seconds(testStart));
@@ -224,7 +229,8 @@ class CdnowReplayTest {
                       FROM cdnow_line WHERE line_no > 1) split""").update();
 
         // recency in whole days (every purchase is at 00:00 UTC, as is the as-of instant); a score is
-        // ceil(5 × share of buyers at or below one's own value), here in integers: (5k + n − 1) div n
+        // 1 + 5 × (share of the other buyers strictly below one's own value), floored and capped at 5:
+        // in integers 1 + (5 × below) div (n − 1), so a group of equal values scores as its lowest member
         jdbc.sql("""
                 CREATE TABLE cdnow_expected AS
                 WITH sale AS (
@@ -244,9 +250,12 @@ class CdnowReplayTest {
                 ),
                 scored AS (
                     SELECT customer_id, recency_days,
-                           (5 * count(*) OVER (ORDER BY recency_days DESC RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) + n - 1) / n AS r,
-                           (5 * count(*) OVER (ORDER BY purchases_12m RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) + n - 1) / n AS f,
-                           (5 * count(*) OVER (ORDER BY net_spend_12m RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) + n - 1) / n AS m
+                           least(5, 1 + 5 * (count(*) OVER (ORDER BY recency_days DESC RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+                                   - count(*) OVER (PARTITION BY recency_days)) / greatest(n - 1, 1)) AS r,
+                           least(5, 1 + 5 * (count(*) OVER (ORDER BY purchases_12m RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+                                   - count(*) OVER (PARTITION BY purchases_12m)) / greatest(n - 1, 1)) AS f,
+                           least(5, 1 + 5 * (count(*) OVER (ORDER BY net_spend_12m RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+                                   - count(*) OVER (PARTITION BY net_spend_12m)) / greatest(n - 1, 1)) AS m
                     FROM buyer
                 ),
                 spender AS (

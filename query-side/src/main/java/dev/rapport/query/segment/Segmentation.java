@@ -74,10 +74,11 @@ public class Segmentation {
                 FROM windows WHERE last_purchase IS NOT NULL
             ),
             scored AS (
+                -- quintile of the share of buyers strictly worse: equal values share the score of their lowest member
                 SELECT customer_id, recency_days,
-                       least(5, greatest(1, ceil(cume_dist() OVER (ORDER BY recency_days DESC) * 5)))::smallint AS r,
-                       least(5, greatest(1, ceil(cume_dist() OVER (ORDER BY purchases_12m) * 5)))::smallint AS f,
-                       least(5, greatest(1, ceil(cume_dist() OVER (ORDER BY spend_12m) * 5)))::smallint AS m
+                       least(5, 1 + 5 * (rank() OVER (ORDER BY recency_days DESC) - 1) / greatest(count(*) OVER () - 1, 1))::smallint AS r,
+                       least(5, 1 + 5 * (rank() OVER (ORDER BY purchases_12m) - 1) / greatest(count(*) OVER () - 1, 1))::smallint AS f,
+                       least(5, 1 + 5 * (rank() OVER (ORDER BY spend_12m) - 1) / greatest(count(*) OVER () - 1, 1))::smallint AS m
                 FROM buyers
             ),
             ranked AS (
