@@ -5,12 +5,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
-import java.util.List;
 
-import dev.rapport.platform.web.FieldError;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import dev.rapport.query.InvalidQuery;
 
 /**
  * The keyset cursor of the alert list, opaque to clients: the level rank, raised time and customer id of the
@@ -42,21 +38,6 @@ record AlertCursor(int levelRank, Instant raisedAt, String customerId) {
         } catch (IllegalArgumentException | DateTimeParseException notOurs) {
             // answered below like any other cursor this API did not issue
         }
-        throw new InvalidCursor();
-    }
-
-    /** 400, in the shape of every other invalid request. */
-    static final class InvalidCursor extends ErrorResponseException {
-
-        InvalidCursor() {
-            super(HttpStatus.BAD_REQUEST, problem(), null);
-        }
-
-        private static ProblemDetail problem() {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid field(s): cursor");
-            problem.setTitle("Invalid request");
-            problem.setProperty("errors", List.of(new FieldError("cursor", "is not a cursor this API issued")));
-            return problem;
-        }
+        throw new InvalidQuery("cursor", "is not a cursor this API issued");
     }
 }

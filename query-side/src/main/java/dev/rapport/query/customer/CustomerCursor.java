@@ -3,6 +3,8 @@ package dev.rapport.query.customer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import dev.rapport.query.InvalidQuery;
+
 /** An opaque keyset cursor: the sort value and id of the last customer of a page. */
 record CustomerCursor(String value, String customerId) {
 
@@ -19,7 +21,7 @@ record CustomerCursor(String value, String customerId) {
             }
             return new CustomerCursor(parts[0], parts[1]);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + cursor + "' is not a cursor from a previous page");
+            throw new InvalidQuery("cursor", "is not a cursor this API issued");
         }
     }
 }

@@ -3,12 +3,8 @@ package dev.rapport.query.loyalty;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.util.Base64;
-import java.util.List;
 
-import dev.rapport.platform.web.FieldError;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import dev.rapport.query.InvalidQuery;
 
 /**
  * The keyset cursor of the membership list: the last membership id of a page, opaque to clients. Ids never
@@ -38,21 +34,6 @@ final class MembershipCursor {
         } catch (IllegalArgumentException notBase64) {
             // answered below like any other cursor this API did not issue
         }
-        throw new InvalidCursor();
-    }
-
-    /** 400, in the shape of every other invalid request. */
-    static final class InvalidCursor extends ErrorResponseException {
-
-        InvalidCursor() {
-            super(HttpStatus.BAD_REQUEST, problem(), null);
-        }
-
-        private static ProblemDetail problem() {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid field(s): cursor");
-            problem.setTitle("Invalid request");
-            problem.setProperty("errors", List.of(new FieldError("cursor", "is not a cursor this API issued")));
-            return problem;
-        }
+        throw new InvalidQuery("cursor", "is not a cursor this API issued");
     }
 }
