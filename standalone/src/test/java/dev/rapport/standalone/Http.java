@@ -25,7 +25,11 @@ final class Http {
     }
 
     Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of());
+        return get(path, Map.of());
+    }
+
+    Response get(String path, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
     }
 
     Response delete(String path) {
