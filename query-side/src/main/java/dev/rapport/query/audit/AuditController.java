@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
         + "BROKEN_LINKAGE (links removed or rewritten). Deleting the newest events together with their links "
         + "cannot be told from a shorter log.")
 @ReadsFrom({})
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
 class AuditController {
 
     private final EventChainVerifier verifier;
@@ -42,6 +44,9 @@ class AuditController {
     AuditController(EventChainVerifier verifier, JsonMapper json,
                     @Value("${rapport.audit.progress-every:10000}") int progressEvery,
                     @Value("${rapport.audit.stream-timeout:1h}") Duration streamTimeout) {
+        if (progressEvery < 1) {
+            throw new IllegalArgumentException("rapport.audit.progress-every must be at least 1, not " + progressEvery);
+        }
         this.verifier = verifier;
         this.json = json;
         this.progressEvery = progressEvery;

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -17,8 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Each verification reads one snapshot (a read-only REPEATABLE READ transaction): events appended meanwhile
  * are not half-seen. Rows are streamed with a fetch size, events LEFT JOIN links in position order (a merge
  * join over both primary keys, no sort), so the whole log never sits in memory.
+ * <p>
+ * Only with the JDBC event store: with Axon Server the events, and so the chain, are not in PostgreSQL.
  */
 @Component
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
 public class EventChainVerifier {
 
     private static final int FETCH_SIZE = 1000;
