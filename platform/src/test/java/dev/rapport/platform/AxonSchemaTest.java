@@ -98,6 +98,9 @@ class AxonSchemaTest {
                     });
             JdbcSagaStore.builder().connectionProvider(reference).sqlSchema(new PostgresSagaSqlSchema(sagaSchema))
                     .serializer(serializer).build().createSchema();
+            // the connection goes back to the pool: left on axon_reference, it would send another test to tables
+            // without Rapport's triggers
+            connection.createStatement().execute("RESET search_path");
         }
 
         for (String table : TABLES) {

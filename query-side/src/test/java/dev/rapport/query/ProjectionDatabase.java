@@ -48,7 +48,7 @@ public final class ProjectionDatabase {
         List<String> tables = jdbc.sql("""
                         SELECT tablename FROM pg_tables WHERE schemaname = 'public'
                           AND tablename NOT LIKE 'flyway_%' AND tablename NOT IN
-                          ('domain_event_entry', 'snapshot_event_entry', 'token_entry', 'saga_entry',
+                          ('domain_event_entry', 'event_hash_chain', 'snapshot_event_entry', 'token_entry', 'saga_entry',
                            'association_value_entry', 'dead_letter_entry')""")
                 .query(String.class).list();
         if (!tables.isEmpty()) {

@@ -1,0 +1,52 @@
+package dev.rapport.query.audit;
+
+import java.util.UUID;
+
+import dev.rapport.query.ProjectionDatabase;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The event store as a tamperer sees it: plain SQL, so the event store's triggers link what is appended. */
+final class EventLog {
+
+    private final JdbcClient jdbc = ProjectionDatabase.jdbc();
+
+    void clear() {
+        jdbc.sql("TRUNCATE domain_event_entry, event_hash_chain").update();
+    }
+
+    /** Stores an event of the customer and returns its position. */
+    long append(String customerId) {
+        return jdbc.sql("""
+                        INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
+                            payload_type, payload_revision, payload, meta_data)
+                        VALUES (?, ?, 0, 'Sale', '2026-03-01T10:15:30.123Z', 'dev.rapport.events.sales.SaleRecorded', NULL,
+                            ?, '{"actor":"alice","idempotencyKey":"k-1"}')
+                        RETURNING global_index""")
+                .params(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                        "{\"customerId\":\"" + customerId + "\",\"amount\":\"129.90\",\"note\":\"paid in café\"}")
+                .query(Long.class).single();
+    }
+
+    /** Changes one byte of the payload: the 'd' of "paid" becomes a 't'. */
+    void alterOnePayloadByte(long position) {
+        jdbc.sql("UPDATE domain_event_entry SET payload = overlay(payload PLACING 't' FROM strpos(payload, 'paid') + 3 FOR 1) "
+                + "WHERE global_index = ?").param(position).update();
+    }
+
+    void alterMetadata(long position) {
+        jdbc.sql("UPDATE domain_event_entry SET meta_data = replace(meta_data, 'alice', 'mallory') WHERE global_index = ?")
+                .param(position).update();
+    }
+
+    String payload(long position) {
+        return jdbc.sql("SELECT payload FROM domain_event_entry WHERE global_index = ?").param(position).query(String.class).single();
+    }
+
+    void deleteEvent(long position) {
+        jdbc.sql("DELETE FROM domain_event_entry WHERE global_index = ?").param(position).update();
+    }
+
+    void deleteLink(long position) {
+        jdbc.sql("DELETE FROM event_hash_chain WHERE global_index = ?").param(position).update();
+    }
+}
