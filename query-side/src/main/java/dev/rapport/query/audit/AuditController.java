@@ -37,17 +37,19 @@ import tools.jackson.databind.json.JsonMapper;
 class AuditController {
 
     private final EventChainVerifier verifier;
+    private final AuditAccessLog accessLog;
     private final JsonMapper json;
     private final int progressEvery;
     private final Duration streamTimeout;
 
-    AuditController(EventChainVerifier verifier, JsonMapper json,
+    AuditController(EventChainVerifier verifier, AuditAccessLog accessLog, JsonMapper json,
                     @Value("${rapport.audit.progress-every:10000}") int progressEvery,
                     @Value("${rapport.audit.stream-timeout:1h}") Duration streamTimeout) {
         if (progressEvery < 1) {
             throw new IllegalArgumentException("rapport.audit.progress-every must be at least 1, not " + progressEvery);
         }
         this.verifier = verifier;
+        this.accessLog = accessLog;
         this.json = json;
         this.progressEvery = progressEvery;
         this.streamTimeout = streamTimeout;
@@ -66,6 +68,7 @@ class AuditController {
     ResponseEntity<StreamingResponseBody> verifyLog(HttpServletRequest request) {
         // a large log takes longer than the servlet container's default async timeout (30 s on Tomcat)
         WebAsyncUtils.getAsyncManager(request).getAsyncWebRequest().setTimeout(streamTimeout.toMillis());
+        accessLog.record(request, null, "VERIFY_LOG");
         StreamingResponseBody lines = out -> {
             ChainVerification result = verifier.verifyLog(progressEvery, progress -> writeLine(out, progress));
             writeLine(out, result);
@@ -80,7 +83,8 @@ class AuditController {
                     + "anywhere in the log are reported too, whoever's event it was: a link without its event "
                     + "(MISSING_EVENT) and a link not linked to the one below it (BROKEN_LINKAGE: an event deleted "
                     + "with its link). A customer with no events is ok with checked 0.")
-    ChainVerification verifyCustomer(@PathVariable String customerId) {
+    ChainVerification verifyCustomer(@PathVariable String customerId, HttpServletRequest request) {
+        accessLog.record(request, customerId, "VERIFY");
         return verifier.verifyCustomer(customerId);
     }
 

@@ -27,7 +27,8 @@ class AuditControllerTest {
     private final EventChainVerifier verifier = new EventChainVerifier(ProjectionDatabase.jdbc(),
             new DataSourceTransactionManager(ProjectionDatabase.dataSource()));
     private final MockMvc mvc = MockMvcBuilders
-            .standaloneSetup(new AuditController(verifier, JsonMapper.builder().build(), 2, Duration.ofMinutes(1)))
+            .standaloneSetup(new AuditController(verifier, new AuditAccessLog(ProjectionDatabase.jdbc(), java.time.Clock.systemUTC()),
+                    JsonMapper.builder().build(), 2, Duration.ofMinutes(1)))
             .setControllerAdvice(new ProblemDetailsAdvice())
             .build();
 
