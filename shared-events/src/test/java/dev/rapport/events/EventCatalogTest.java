@@ -64,7 +64,8 @@ class EventCatalogTest {
             assertThat(upcasters).as(event.getSimpleName() + ": one upcaster per change").hasSize(Integer.parseInt(revision.value()) - 1);
             for (int step = 0; step < upcasters.length; step++) {
                 String name = event.getSimpleName() + " upcaster " + step;
-                assertThat(upcasters[step].from()).as(name + " reads the previous revision").isEqualTo(step == 0 ? "" : String.valueOf(step + 1));
+                assertThat(upcasters[step].from()).as(name + " reads the previous revision")
+                        .isEqualTo(step == 0 ? "" : String.valueOf(step + 1));
                 assertThat(upcasters[step].to()).as(name + " writes the next").isEqualTo(String.valueOf(step + 2));
                 assertThat(upcasters[step].by()).as(name + " names its class").matches("[A-Z][A-Za-z0-9]*Upcaster");
                 assertThat(upcasters[step].change()).as(name + " says what changed").isNotBlank();

@@ -11,6 +11,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import dev.rapport.platform.EventStoreProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,7 @@ class EventExport {
     private final Duration gapTimeout;
     private final int fetchSize;
 
+    @Autowired
     EventExport(DataSource dataSource, Clock clock, EventStoreProperties eventStore,
                 @Value("${rapport.export.fetch-size:500}") int fetchSize) {
         this(dataSource, clock, eventStore.gapTimeout(), fetchSize);

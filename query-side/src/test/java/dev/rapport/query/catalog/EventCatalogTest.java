@@ -48,8 +48,10 @@ class EventCatalogTest {
         Catalog.Event interaction = event("InteractionLogged");
 
         assertThat(interaction.type()).isEqualTo("dev.rapport.events.interaction.InteractionLogged");
-        assertThat(interaction.description()).isEqualTo("A contact with the customer happened and was logged, so the next employee knows about it.");
-        assertThat(field(interaction.fields(), "language").meaning()).startsWith("the language the contact was held in, an IETF language tag");
+        assertThat(interaction.description())
+                .isEqualTo("A contact with the customer happened and was logged, so the next employee knows about it.");
+        assertThat(field(interaction.fields(), "language").meaning())
+                .startsWith("the language the contact was held in, an IETF language tag");
         assertThat(interaction.revision()).isEqualTo("2");
         assertThat(interaction.fields()).extracting(Catalog.Field::name).contains("language");
         assertThat(interaction.upcasters()).singleElement().satisfies(upcaster -> {
@@ -90,7 +92,8 @@ class EventCatalogTest {
 
     @Test
     void simpleNamesFindTheirEvent() {
-        assertThat(eventCatalog.eventNamed("SaleRecorded")).hasValueSatisfying(type -> assertThat(type.getSimpleName()).isEqualTo("SaleRecorded"));
+        assertThat(eventCatalog.eventNamed("SaleRecorded")).hasValueSatisfying(type -> assertThat(type.getName())
+                .isEqualTo("dev.rapport.events.sales.SaleRecorded"));
         assertThat(eventCatalog.eventNamed("Money")).as("a value type is no event").isEmpty();
     }
 
