@@ -1,8 +1,12 @@
 package dev.rapport.query;
 
+import java.time.Duration;
+
 import dev.rapport.query.consistency.ConsistencyGate;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Import;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.boot.SpringBootConfiguration;
@@ -29,14 +33,25 @@ public class QuerySideModule {
     static class Web implements WebMvcConfigurer {
 
         private final ConsistencyGate gate;
+        private final Duration exportTimeout;
 
-        Web(ConsistencyGate gate) {
+        Web(ConsistencyGate gate, @Value("${rapport.export.timeout:1h}") Duration exportTimeout) {
             this.gate = gate;
+            this.exportTimeout = exportTimeout;
         }
 
         @Override
         public void addInterceptors(InterceptorRegistry registry) {
             registry.addInterceptor(gate).addPathPatterns("/api/**");
+        }
+
+        /**
+         * The exports stream for as long as the data takes, as async requests; the container's own
+         * limit (30 s for Tomcat) would cut them off. Live streams set their own timeout.
+         */
+        @Override
+        public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
+            configurer.setDefaultTimeout(exportTimeout.toMillis());
         }
     }
 

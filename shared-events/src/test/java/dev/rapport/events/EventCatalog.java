@@ -2,7 +2,6 @@ package dev.rapport.events;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -20,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.rapport.events.EventRevision.Upcaster;
 import dev.rapport.events.privacy.DataSubject;
 import dev.rapport.events.privacy.PersonalData;
 
@@ -30,7 +30,8 @@ import dev.rapport.events.privacy.PersonalData;
  */
 final class EventCatalog {
 
-    private static final Pattern JAVADOC = Pattern.compile("/\\*\\*(.*?)\\*/\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*public (?:record|enum|interface|@interface)", Pattern.DOTALL);
+    /** The type's Javadoc: the last one before its declaration (annotations in between may nest). */
+    private static final Pattern JAVADOC = Pattern.compile("/\\*\\*(.*?)\\*/(?:(?!/\\*\\*).)*?public (?:record|enum|interface|@interface)", Pattern.DOTALL);
     private static final Pattern PARAM = Pattern.compile("@param\\s+(\\w+)\\s+(.*?)(?=@param|$)", Pattern.DOTALL);
 
     private final Path classes;
@@ -62,7 +63,10 @@ final class EventCatalog {
                 `payload_type` and their revision in `payload_revision` (empty = the first shape). Fields marked
                 **personal** hold personal data of the event's data subject (the `customerId`), to be encrypted
                 per customer and shown as erased once the customer is erased. A published event never changes
-                shape: a change is a new revision with an upcaster, listed here.
+                shape: a change is a new revision (`@EventRevision`) with an upcaster, listed under the event.
+                Upcasters live in `platform` (`dev.rapport.platform.upcasting`) and run as events are read from
+                the store, so aggregates and projections only ever see the current shape; the event export
+                (`/api/export/events`) hands out the JSON as stored, with its revision.
 
                 """);
         eventsByPackage.forEach((pkg, events) -> {
@@ -97,20 +101,24 @@ final class EventCatalog {
                     .append(" |\n");
         }
         out.append('\n');
+        if (event && type.isAnnotationPresent(EventRevision.class)) {
+            describeUpcasters(out, type.getAnnotation(EventRevision.class));
+        }
     }
 
-    /** The revision from an annotation named {@code Revision} (Axon's), without depending on Axon here. */
-    private static String revision(Class<?> type) {
-        for (Annotation annotation : type.getAnnotations()) {
-            if (annotation.annotationType().getSimpleName().equals("Revision")) {
-                try {
-                    return "`" + annotation.annotationType().getMethod("value").invoke(annotation) + "`";
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
+    private static void describeUpcasters(StringBuilder out, EventRevision revision) {
+        out.append("Upcasters, each from a stored revision to the next:\n\n| from | to | upcaster | change |\n|---|---|---|---|\n");
+        for (Upcaster upcaster : revision.upcasters()) {
+            out.append("| ").append(upcaster.from().isEmpty() ? "initial" : "`" + upcaster.from() + "`")
+                    .append(" | `").append(upcaster.to()).append("` | `").append(upcaster.by()).append("` | ")
+                    .append(clean(upcaster.change())).append(" |\n");
         }
-        return "initial";
+        out.append('\n');
+    }
+
+    private static String revision(Class<?> type) {
+        EventRevision revision = type.getAnnotation(EventRevision.class);
+        return revision == null ? "initial" : "`" + revision.value() + "`";
     }
 
     static boolean isEvent(Class<?> type) {

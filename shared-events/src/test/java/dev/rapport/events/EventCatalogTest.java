@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import dev.rapport.events.EventRevision.Upcaster;
 import dev.rapport.events.privacy.DataSubject;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +51,25 @@ class EventCatalogTest {
             }
         }
         assertThat(catalog.render()).doesNotContain("|  |\n| `");
+    }
+
+    @Test
+    void aRevisedEventHasOneUpcasterPerChangeChainedFromItsFirstShape() {
+        var revised = catalog.types().stream().filter(type -> type.isAnnotationPresent(EventRevision.class)).toList();
+        assertThat(revised).as("only events have revisions").allMatch(EventCatalog::isEvent).isNotEmpty();
+        for (Class<?> event : revised) {
+            EventRevision revision = event.getAnnotation(EventRevision.class);
+            assertThat(revision.value()).as(event.getSimpleName() + ": revisions count up from 2").matches("[2-9]|[1-9][0-9]+");
+            Upcaster[] upcasters = revision.upcasters();
+            assertThat(upcasters).as(event.getSimpleName() + ": one upcaster per change").hasSize(Integer.parseInt(revision.value()) - 1);
+            for (int step = 0; step < upcasters.length; step++) {
+                String name = event.getSimpleName() + " upcaster " + step;
+                assertThat(upcasters[step].from()).as(name + " reads the previous revision")
+                        .isEqualTo(step == 0 ? "" : String.valueOf(step + 1));
+                assertThat(upcasters[step].to()).as(name + " writes the next").isEqualTo(String.valueOf(step + 2));
+                assertThat(upcasters[step].by()).as(name + " names its class").matches("[A-Z][A-Za-z0-9]*Upcaster");
+                assertThat(upcasters[step].change()).as(name + " says what changed").isNotBlank();
+            }
+        }
     }
 }

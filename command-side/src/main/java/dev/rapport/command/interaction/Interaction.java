@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 import dev.rapport.events.interaction.InteractionLogged;
 import dev.rapport.events.interaction.ServiceScores;
@@ -38,8 +39,14 @@ class Interaction {
         var survey = command.survey() == null ? null : new ServiceScores(command.survey().reliability(), command.survey().tangibles(),
                 command.survey().responsiveness(), command.survey().assurance(), command.survey().empathy(), command.survey().overall());
         apply(new InteractionLogged(command.interactionId(), command.customerId(), command.channel(), command.direction(),
-                command.topic().strip(), blankToNull(command.outcome()), command.handledBy(), command.satisfaction(),
-                command.sentiment(), survey, blankToNull(command.complaintId()), occurredAt, now));
+                languageTag(command.language()), command.topic().strip(), blankToNull(command.outcome()), command.handledBy(),
+                command.satisfaction(), command.sentiment(), survey, blankToNull(command.complaintId()), occurredAt, now));
+    }
+
+    /** The tag in its canonical case ({@code zh-cn} is {@code zh-CN}), null when none was given. */
+    private static String languageTag(String language) {
+        String tag = blankToNull(language);
+        return tag == null ? null : Locale.forLanguageTag(tag).toLanguageTag();
     }
 
     private static String blankToNull(String value) {

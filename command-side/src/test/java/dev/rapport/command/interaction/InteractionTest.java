@@ -37,9 +37,9 @@ class InteractionTest {
         var survey = new SurveyScores(5, 4, 3, 5, 4, 4);
         Instant occurred = NOW.minusSeconds(3600);
         fixture.givenNoPriorActivity()
-                .when(new LogInteraction("i-1", "c-1", InteractionChannel.CALL_CENTRE, Direction.INBOUND, " baggage delay ",
+                .when(new LogInteraction("i-1", "c-1", InteractionChannel.CALL_CENTRE, Direction.INBOUND, "zh-cn", " baggage delay ",
                         "voucher offered", "emp-3", 4, Sentiment.NEUTRAL, survey, null, occurred))
-                .expectEvents(new InteractionLogged("i-1", "c-1", InteractionChannel.CALL_CENTRE, Direction.INBOUND,
+                .expectEvents(new InteractionLogged("i-1", "c-1", InteractionChannel.CALL_CENTRE, Direction.INBOUND, "zh-CN",
                         "baggage delay", "voucher offered", "emp-3", 4, Sentiment.NEUTRAL, new ServiceScores(5, 4, 3, 5, 4, 4),
                         null, occurred, NOW));
     }
@@ -47,16 +47,16 @@ class InteractionTest {
     @Test
     void withoutATimeTheContactHappenedNow() {
         fixture.givenNoPriorActivity()
-                .when(new LogInteraction("i-2", "c-1", InteractionChannel.EMAIL, Direction.OUTBOUND, "offer", null, "crm-mailer",
+                .when(new LogInteraction("i-2", "c-1", InteractionChannel.EMAIL, Direction.OUTBOUND, null, "offer", null, "crm-mailer",
                         null, null, null, "complaint-9", null))
-                .expectEvents(new InteractionLogged("i-2", "c-1", InteractionChannel.EMAIL, Direction.OUTBOUND, "offer", null,
+                .expectEvents(new InteractionLogged("i-2", "c-1", InteractionChannel.EMAIL, Direction.OUTBOUND, null, "offer", null,
                         "crm-mailer", null, null, null, "complaint-9", NOW, NOW));
     }
 
     @Test
     void aContactInTheFutureIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new LogInteraction("i-3", "c-1", InteractionChannel.STORE, Direction.INBOUND, "visit", null, "emp-1",
+                .when(new LogInteraction("i-3", "c-1", InteractionChannel.STORE, Direction.INBOUND, null, "visit", null, "emp-1",
                         null, null, null, null, NOW.plusSeconds(3600)))
                 .expectException(RuleViolation.class)
                 .expectNoEvents();
@@ -65,8 +65,16 @@ class InteractionTest {
     @Test
     void aSatisfactionScoreOutsideOneToFiveIsRefusedByValidation() {
         var given = fixture.givenNoPriorActivity();
-        assertThatThrownBy(() -> given.when(new LogInteraction("i-4", "c-1", InteractionChannel.APP, Direction.INBOUND, "rating",
+        assertThatThrownBy(() -> given.when(new LogInteraction("i-4", "c-1", InteractionChannel.APP, Direction.INBOUND, null, "rating",
                 null, "app", 6, null, null, null, null)))
                 .isInstanceOf(JSR303ViolationException.class).hasMessageContaining("satisfaction");
+    }
+
+    @Test
+    void aLanguageThatIsNotALanguageTagIsRefusedByValidation() {
+        var given = fixture.givenNoPriorActivity();
+        assertThatThrownBy(() -> given.when(new LogInteraction("i-5", "c-1", InteractionChannel.PHONE, Direction.INBOUND, "Chinese",
+                "call", null, "emp-1", null, null, null, null, null)))
+                .isInstanceOf(JSR303ViolationException.class).hasMessageContaining("language");
     }
 }

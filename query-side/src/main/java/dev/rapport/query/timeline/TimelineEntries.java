@@ -206,6 +206,9 @@ final class TimelineEntries {
     private static Description interactionLogged(InteractionLogged e) {
         StringBuilder summary = new StringBuilder(e.direction() == Direction.OUTBOUND ? "Outbound" : "Inbound")
                 .append(" contact via ").append(name(e.channel()));
+        if (present(e.language())) {
+            summary.append(" in ").append(e.language());
+        }
         if (present(e.topic())) {
             summary.append(" about '").append(e.topic()).append('\'');
         }

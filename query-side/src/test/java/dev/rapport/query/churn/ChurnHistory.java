@@ -125,7 +125,7 @@ final class ChurnHistory {
     private ChurnHistory interaction(Integer satisfaction, ServiceScores survey, Instant occurredAt) {
         String id = customerId + "-i-" + (++interactions);
         return deliver(() -> projection.on(new InteractionLogged(id, customerId, InteractionChannel.PHONE, Direction.OUTBOUND,
-                "check-in", null, "emp-1", satisfaction, null, survey, null, occurredAt, occurredAt)));
+                null, "check-in", null, "emp-1", satisfaction, null, survey, null, occurredAt, occurredAt)));
     }
 
     private long nextOf(String complaintId) {

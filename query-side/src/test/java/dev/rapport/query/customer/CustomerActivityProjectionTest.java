@@ -184,7 +184,7 @@ class CustomerActivityProjectionTest {
     }
 
     private static InteractionLogged interaction(String id, Instant at, InteractionChannel channel, Integer satisfaction) {
-        return new InteractionLogged(id, "c-1", channel, Direction.INBOUND, "topic", null, "emp-1", satisfaction, null, null, null, at, at);
+        return new InteractionLogged(id, "c-1", channel, Direction.INBOUND, null, "topic", null, "emp-1", satisfaction, null, null, null, at, at);
     }
 
     private static ComplaintFiled filed(String id) {

@@ -18,7 +18,9 @@ import dev.rapport.events.complaint.ComplaintResolved;
 import dev.rapport.events.complaint.ComplaintSlaBreached;
 import dev.rapport.events.complaint.Severity;
 import dev.rapport.events.complaint.SlaDeadline;
+import dev.rapport.events.interaction.Direction;
 import dev.rapport.events.interaction.InteractionChannel;
+import dev.rapport.events.interaction.InteractionLogged;
 import dev.rapport.events.loyalty.Tier;
 import dev.rapport.events.loyalty.TierUpgraded;
 import dev.rapport.events.sales.SaleRecorded;
@@ -70,6 +72,9 @@ class TimelineEntriesTest {
         assertThat(summary(new ComplaintFiled("k-1", "c-1", ComplaintCategory.DELIVERY, Severity.HIGH,
                 InteractionChannel.CALL_CENTRE, "the parcel was crushed", T, T, T)))
                 .isEqualTo("Complaint filed (DELIVERY, HIGH) via CALL_CENTRE");
+        assertThat(summary(new InteractionLogged("i-1", "c-1", InteractionChannel.PHONE, Direction.INBOUND, "zh-CN", "invoice",
+                "the invoice was resent", "emp-2", 4, null, null, null, T, T)))
+                .isEqualTo("Inbound contact via PHONE in zh-CN about 'invoice', handled by emp-2, satisfaction 4/5");
         assertThat(summary(new TierUpgraded("m-1", "c-1", Tier.BASE, Tier.SILVER, 2600, 4, "points", T)))
                 .isEqualTo("Tier upgraded BASE → SILVER (2,600 qualifying points, 4 purchases in 12 months)");
         assertThat(summary(new ComplaintSlaBreached("k-1", "c-1", SlaDeadline.RESOLVE, T, T.plusSeconds(19_800), 19_800)))

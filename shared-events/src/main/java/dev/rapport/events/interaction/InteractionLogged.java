@@ -2,6 +2,7 @@ package dev.rapport.events.interaction;
 
 import java.time.Instant;
 
+import dev.rapport.events.EventRevision;
 import dev.rapport.events.privacy.DataSubject;
 import dev.rapport.events.privacy.PersonalData;
 
@@ -12,6 +13,8 @@ import dev.rapport.events.privacy.PersonalData;
  * @param customerId    the customer contacted
  * @param channel       where it happened
  * @param direction     who started it
+ * @param language      the language the contact was held in, an IETF language tag such as {@code zh-CN};
+ *                      null when unknown, as for every contact logged before revision 2
  * @param topic         what it was about, short
  * @param outcome       what came of it, free text, optional
  * @param handledBy     the employee or system that handled it
@@ -22,11 +25,15 @@ import dev.rapport.events.privacy.PersonalData;
  * @param occurredAt    when the contact happened
  * @param loggedAt      when it was logged
  */
+@EventRevision(value = "2", upcasters = @EventRevision.Upcaster(from = "", to = "2",
+        by = "InteractionLoggedLanguageUpcaster",
+        change = "adds `language` as null: the language of contacts logged before it was recorded is unknown"))
 public record InteractionLogged(
         String interactionId,
         @DataSubject String customerId,
         InteractionChannel channel,
         Direction direction,
+        String language,
         String topic,
         @PersonalData String outcome,
         String handledBy,

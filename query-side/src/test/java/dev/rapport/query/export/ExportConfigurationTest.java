@@ -1,0 +1,47 @@
+package dev.rapport.query.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import dev.rapport.platform.EventStoreProperties;
+import dev.rapport.query.ProjectionDatabase;
+import dev.rapport.query.catalog.EventCatalog;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+/** The export and catalog beans wire up from the query side's own beans; with Axon Server there is no event table to export. */
+class ExportConfigurationTest {
+
+    @Configuration
+    @ComponentScan(basePackageClasses = {ReadModelExportController.class, EventCatalog.class})
+    static class ExportBeans {
+    }
+
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withUserConfiguration(ExportBeans.class)
+            .withBean(DataSource.class, ProjectionDatabase::dataSource)
+            .withBean(Clock.class, Clock::systemUTC)
+            .withBean(EventStoreProperties.class, () -> new EventStoreProperties(null, null, null, null, null));
+
+    @Test
+    void everyExportAndTheCatalogAreServedFromTheEventStoreInPostgresql() {
+        context.run(started -> assertThat(started).hasNotFailed()
+                .hasSingleBean(EventExportController.class)
+                .hasSingleBean(ReadModelExportController.class)
+                .hasSingleBean(EventCatalog.class));
+    }
+
+    @Test
+    void withAxonServerOnlyTheEventExportIsGone() {
+        context.withPropertyValues("axon.axonserver.enabled=true").run(started -> assertThat(started).hasNotFailed()
+                .doesNotHaveBean(EventExport.class)
+                .doesNotHaveBean(EventExportController.class)
+                .hasSingleBean(ReadModelExportController.class)
+                .hasSingleBean(EventCatalog.class));
+    }
+}
