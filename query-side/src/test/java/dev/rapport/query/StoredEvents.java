@@ -24,7 +24,7 @@ public final class StoredEvents {
 
     /** Empties the event store and restarts its positions at 1. */
     public static void clear() {
-        ProjectionDatabase.jdbc().sql("TRUNCATE domain_event_entry RESTART IDENTITY").update();
+        ProjectionDatabase.jdbc().sql("TRUNCATE domain_event_entry, event_hash_chain RESTART IDENTITY").update();
     }
 
     /** Stores one event row as is, bypassing Axon; answers its position. */
