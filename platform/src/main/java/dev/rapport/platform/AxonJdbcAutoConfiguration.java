@@ -87,6 +87,11 @@ public class AxonJdbcAutoConfiguration {
 
     @Bean
     EventSchema eventSchema() {
+        return eventStoreSchema();
+    }
+
+    /** Axon's event and snapshot tables as Flyway creates them (snake_case names). */
+    public static EventSchema eventStoreSchema() {
         return EventSchema.builder()
                 .eventTable("domain_event_entry")
                 .snapshotTable("snapshot_event_entry")

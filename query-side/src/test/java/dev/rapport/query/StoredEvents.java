@@ -1,9 +1,9 @@
 package dev.rapport.query;
 
+import dev.rapport.platform.AxonJdbcAutoConfiguration;
 import dev.rapport.platform.upcasting.EventRevisionResolver;
 import dev.rapport.platform.upcasting.StoredEventUpcasters;
 import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
@@ -51,20 +51,7 @@ public final class StoredEvents {
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(ProjectionDatabase.dataSource()::getConnection)
                 .transactionManager(NoTransactionManager.INSTANCE)
-                .schema(EventSchema.builder()
-                        .eventTable("domain_event_entry")
-                        .snapshotTable("snapshot_event_entry")
-                        .globalIndexColumn("global_index")
-                        .timestampColumn("time_stamp")
-                        .eventIdentifierColumn("event_identifier")
-                        .aggregateIdentifierColumn("aggregate_identifier")
-                        .sequenceNumberColumn("sequence_number")
-                        .typeColumn("type")
-                        .payloadTypeColumn("payload_type")
-                        .payloadRevisionColumn("payload_revision")
-                        .payloadColumn("payload")
-                        .metaDataColumn("meta_data")
-                        .build())
+                .schema(AxonJdbcAutoConfiguration.eventStoreSchema())
                 .dataType(String.class)
                 .eventSerializer(SERIALIZER)
                 .snapshotSerializer(SERIALIZER)
