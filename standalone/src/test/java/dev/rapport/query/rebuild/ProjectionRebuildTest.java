@@ -74,8 +74,8 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProjectionRebuildTest {
 
-    private static final int CUSTOMERS = 800;
-    private static final int SALES_PER_CUSTOMER = 4;
+    private static final int CUSTOMERS = 1_000;
+    private static final int SALES_PER_CUSTOMER = 5;
     private static final Duration PATIENCE = Duration.ofMinutes(5);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, String> PRIMARY_KEYS = Map.ofEntries(
@@ -189,7 +189,7 @@ class ProjectionRebuildTest {
         commands.sendAndWait(EnrolMember.forCustomer(customer));
         for (int sale = 1; sale <= SALES_PER_CUSTOMER; sale++) {
             commands.sendAndWait(new RecordSale(SaleIds.of(customer, "order-" + sale), customer, "order-" + sale, SalesChannel.STORE,
-                    "EUR", null, BigDecimal.valueOf(40L * sale + customer.hashCode() % 7, 2).add(BigDecimal.TEN), Instant.now()));
+                    "CNY", null, BigDecimal.valueOf(40L * sale + customer.hashCode() % 7, 2).add(BigDecimal.TEN), Instant.now()));
         }
         commands.sendAndWait(new LogInteraction("interaction-" + customer, customer, InteractionChannel.PHONE, Direction.INBOUND,
                 "en", "delivery question", "answered", "agent-1", 4, null, null, null, Instant.now()));
@@ -197,7 +197,7 @@ class ProjectionRebuildTest {
         commands.sendAndWait(new FileComplaint(complaint, customer, ComplaintCategory.values()[0], Severity.LOW,
                 InteractionChannel.PHONE, "The parcel came late."));
         commands.sendAndWait(new AcknowledgeComplaint(complaint, "agent-2"));
-        commands.sendAndWait(new RecordRefund(SaleIds.of(customer, "order-1"), "refund-1", new BigDecimal("5.00"), "EUR",
+        commands.sendAndWait(new RecordRefund(SaleIds.of(customer, "order-1"), "refund-1", new BigDecimal("5.00"), "CNY",
                 "late delivery", Instant.now()));
     }
 
