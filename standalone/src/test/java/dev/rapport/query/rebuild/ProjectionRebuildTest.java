@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import dev.rapport.command.complaint.AcknowledgeComplaint;
@@ -183,6 +185,36 @@ class ProjectionRebuildTest {
         assertThat(schema()).isEqualTo(liveSchema);
     }
 
+    @Test
+    @Order(4)
+    void aRebuildWhileCommandsKeepComingLosesNothing() throws Exception {
+        AtomicBoolean rebuilt = new AtomicBoolean();
+        AtomicInteger told = new AtomicInteger();
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        assertThat(post("/api/admin/projections/customer-view/rebuild").statusCode()).isEqualTo(202);
+        List<Future<?>> busy = IntStream.range(0, 4).<Future<?>>mapToObj(i -> senders.submit(() -> {
+            while (!rebuilt.get()) {
+                tellTheStoryOf("during-%05d".formatted(told.incrementAndGet()));
+            }
+        })).toList();
+        awaitCompletedWhileQueriesAnswer("customer-view");
+        rebuilt.set(true);
+        for (Future<?> sender : busy) {
+            sender.get();
+        }
+        senders.shutdown();
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(this::everyProcessorHasReachedTheHead);
+        Map<String, String> afterTheBusyRebuild = contents();
+
+        assertThat(post("/api/admin/projections/customer-view/rebuild").statusCode()).isEqualTo(202);
+        awaitCompletedWhileQueriesAnswer("customer-view");
+        assertThat(told.get()).as("stories told during the first rebuild").isPositive();
+        assertThat(contents()).as("the quiet rebuild equals the one swapped in while the live processor kept writing")
+                .isEqualTo(afterTheBusyRebuild);
+        assertThat(jdbc.sql("SELECT count(*) FROM customer_view WHERE customer_id LIKE 'during-%'").query(Long.class).single())
+                .isEqualTo(told.get());
+    }
+
     private void tellTheStoryOf(String customer) {
         commands.sendAndWait(new RegisterCustomer(customer, profile(customer, "Customer " + customer)));
         commands.sendAndWait(new UpdateCustomerProfile(customer, profile(customer, "Renamed " + customer)));
@@ -221,6 +253,7 @@ class ProjectionRebuildTest {
             assertThat(status.get("state").asString()).isNotEqualTo("FAILED");
             return status.get("state").asString().equals("COMPLETED");
         });
+        System.out.println("Rebuilt: " + get("/api/admin/projections/" + projection + "/rebuild").body());
     }
 
     /** Each table's row count and a digest of its rows as text, in primary-key order. */
@@ -240,6 +273,9 @@ class ProjectionRebuildTest {
             }
         }
         assertThat(contents.values()).noneMatch(digest -> digest.startsWith("0 rows"));
+        String carried = "ROW(customer_id, " + String.join(", ", RebuildableProjections.CUSTOMER_VIEW_FOREIGN_COLUMNS) + ")::text";
+        contents.put("customer_view columns carried over", jdbc.sql("SELECT md5(string_agg(" + carried
+                + ", E'\\n' ORDER BY customer_id)) FROM public.customer_view").query(String.class).single());
         return contents;
     }
 
