@@ -244,6 +244,8 @@ public class ProjectionRebuilder {
             }
         }
         if (row.state() == RebuildState.COMPLETED) {
+            double seconds = Duration.between(row.startedAt(), row.completedAt()).toMillis() / 1000.0;
+            rate = seconds > 0 ? row.processed() / seconds : null;
             eta = 0L;
         }
         return new RebuildStatus(row.projection(), row.state(), row.processed(), row.position(), head, rate, eta,
