@@ -92,7 +92,7 @@ class ReadModelExportControllerTest {
                         SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'flyway_%'
                           AND tablename NOT IN ('domain_event_entry', 'snapshot_event_entry', 'token_entry', 'saga_entry',
                                                 'association_value_entry', 'dead_letter_entry', 'event_hash_chain',
-                                                'audit_access_log')""")
+                                                'audit_access_log', 'projection_rebuild')""")
                 .query(String.class).list();
         Map<String, String> primaryKeys = jdbc.sql("""
                         SELECT c.relname AS table_name, string_agg(a.attname, ', ' ORDER BY k.ord) AS primary_key

@@ -1,0 +1,254 @@
+package dev.rapport.query.rebuild;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.rapport.query.consistency.ProjectionPositions;
+import jakarta.annotation.PreDestroy;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Blue/green rebuilds. The projection's own handlers replay the log into copies of its tables in the
+ * schema {@code rebuild_<name>} (each batch one transaction whose search_path puts that schema first,
+ * so the handlers' unqualified table names resolve to the copies), while the live tables keep serving.
+ * Caught up, one transaction locks the live tables, replays the rest of the log and swaps the tables.
+ * The position is stored with every batch: a restart continues where the last commit left off.
+ * <p>
+ * After the swap the live processor carries on in the new tables; the old ones are dropped once its
+ * token has passed the swap position (TAILING), so no batch it had in flight is still using them.
+ */
+@Component
+public class ProjectionRebuilder {
+
+    static final int BATCH_SIZE = 1_000;
+    private static final Duration TAIL_POLL = Duration.ofMillis(200);
+    private static final int ATTEMPTS = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionRebuilder.class);
+
+    private final RebuildableProjections projections;
+    private final ShadowTables tables;
+    private final LogEvents log;
+    private final ReplayHandlers handlers;
+    private final RebuildRecord record;
+    private final ProjectionPositions livePositions;
+    private final RebuildMetrics metrics;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final ScheduledExecutorService workers;
+    private final Map<String, Run> runs = new ConcurrentHashMap<>();
+
+    /** A rebuild being worked on in this instance, for the rate. */
+    private record Run(RebuildableProjection projection, long processedAtStart, Instant startedAt, AtomicInteger failures) {
+    }
+
+    ProjectionRebuilder(RebuildableProjections projections, ShadowTables tables, LogEvents log, ReplayHandlers handlers,
+                        RebuildRecord record, ProjectionPositions livePositions, RebuildMetrics metrics, JdbcClient jdbc,
+                        PlatformTransactionManager transactionManager) {
+        this.projections = projections;
+        this.tables = tables;
+        this.log = log;
+        this.handlers = handlers;
+        this.record = record;
+        this.livePositions = livePositions;
+        this.metrics = metrics;
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = Executors.newScheduledThreadPool(projections.all().size(), task -> {
+            Thread thread = new Thread(task, "projection-rebuild-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Starts a rebuild, or returns the one running. A rebuild left unfinished (a crash, a failure)
+     * continues from its stored position; anything else starts afresh from the beginning of the log.
+     */
+    public synchronized RebuildStatus start(String name) {
+        RebuildableProjection projection = projections.named(name);
+        if (!runs.containsKey(name)) {
+            Optional<RebuildRecord.Row> last = record.find(name);
+            if (last.isPresent() && resumable(projection, last.get())) {
+                RebuildState state = last.get().swapPosition() != null ? RebuildState.TAILING : RebuildState.RUNNING;
+                transactions.executeWithoutResult(status -> record.moveTo(name, state, Instant.now()));
+                launch(projection, last.get().processed());
+            } else {
+                prepare(name);
+                launch(projection, 0);
+            }
+        }
+        return status(name);
+    }
+
+    public RebuildStatus status(String name) {
+        RebuildableProjection projection = projections.named(name);
+        return record.find(projection.name()).map(this::status)
+                .orElseGet(() -> new RebuildStatus(name, null, 0, 0, log.head(), null, null, null, null, null, null));
+    }
+
+    /** The status of each rebuildable projection's last rebuild, if it had one. */
+    public List<RebuildStatus> all() {
+        return projections.all().stream().map(p -> status(p.name())).toList();
+    }
+
+    /** A fresh rebuild schema and row, not yet worked on. */
+    void prepare(String name) {
+        RebuildableProjection projection = projections.named(name);
+        transactions.executeWithoutResult(status -> {
+            tables.create(projection);
+            record.begin(name, log.head(), Instant.now());
+        });
+        metrics.update(name, 0, 0);
+    }
+
+    /** Replays the next batch into the rebuild schema; true when it came back short (caught up). */
+    boolean replayBatch(String name) {
+        RebuildableProjection projection = projections.named(name);
+        Boolean caughtUp = transactions.execute(status -> {
+            RebuildRecord.Row row = record.lock(name).orElseThrow();
+            if (row.state() != RebuildState.RUNNING) {
+                return false;
+            }
+            jdbc.sql("SET LOCAL search_path TO " + projection.rebuildSchema() + ", public").update();
+            long handled = replay(projection, row, Long.MAX_VALUE);
+            return handled < BATCH_SIZE;
+        });
+        return Boolean.TRUE.equals(caughtUp);
+    }
+
+    /** Under the live tables' locks: the rest of the log into the copies, then the copies become the live tables. */
+    void swap(String name) {
+        RebuildableProjection projection = projections.named(name);
+        transactions.executeWithoutResult(status -> {
+            RebuildRecord.Row row = record.lock(name).orElseThrow();
+            if (row.state() != RebuildState.RUNNING) {
+                return;
+            }
+            tables.lockLive(projection);
+            jdbc.sql("SET LOCAL search_path TO " + projection.rebuildSchema() + ", public").update();
+            while (replay(projection, row, Long.MAX_VALUE) > 0) {
+                row = record.find(name).orElseThrow();
+            }
+            row = record.find(name).orElseThrow();
+            tables.swap(projection);
+            record.swapped(name, row.position(), Instant.now());
+        });
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeInterrupted() {
+        for (String name : record.interrupted()) {
+            LOG.info("Resuming the interrupted rebuild of {}", name);
+            start(name);
+        }
+        projections.all().forEach(p -> record.find(p.name()).ifPresent(row -> metrics.update(p.name(), row.position(), row.processed())));
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        workers.shutdownNow();
+        workers.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    private boolean resumable(RebuildableProjection projection, RebuildRecord.Row row) {
+        boolean unfinished = row.state() != RebuildState.COMPLETED;
+        return unfinished && (row.swapPosition() != null || tables.exist(projection));
+    }
+
+    private long replay(RebuildableProjection projection, RebuildRecord.Row row, long upTo) {
+        List<TrackedEventMessage<?>> events = log.after(row.position(), upTo, BATCH_SIZE);
+        if (events.isEmpty()) {
+            return 0;
+        }
+        ReplayHandlers.Replay replay = handlers.of(projection.name());
+        events.forEach(replay::handle);
+        long position = events.get(events.size() - 1).trackingToken().position().orElseThrow();
+        record.advance(projection.name(), position, events.size(), log.head(), Instant.now());
+        metrics.update(projection.name(), position, row.processed() + events.size());
+        return events.size();
+    }
+
+    private void launch(RebuildableProjection projection, long processed) {
+        runs.put(projection.name(), new Run(projection, processed, Instant.now(), new AtomicInteger()));
+        workers.execute(() -> step(projection.name()));
+    }
+
+    private void step(String name) {
+        Run run = runs.get(name);
+        try {
+            RebuildRecord.Row row = record.find(name).orElseThrow();
+            switch (row.state()) {
+                case RUNNING -> {
+                    if (replayBatch(name)) {
+                        swap(name);
+                    }
+                    workers.execute(() -> step(name));
+                }
+                case TAILING -> {
+                    if (livePositions.hasProcessed(name, row.swapPosition(), Optional.empty())) {
+                        transactions.executeWithoutResult(status -> {
+                            tables.dropRetired(run.projection());
+                            record.completed(name, Instant.now());
+                        });
+                        runs.remove(name);
+                    } else {
+                        workers.schedule(() -> step(name), TAIL_POLL.toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                }
+                default -> runs.remove(name);
+            }
+            run.failures().set(0);
+        } catch (RuntimeException e) {
+            if (workers.isShutdown()) {
+                return;
+            }
+            // a deadlock with the live processor at the swap is retried; anything else that persists fails the rebuild
+            if (run.failures().incrementAndGet() < ATTEMPTS) {
+                LOG.warn("Rebuild of {} failed, retrying", name, e);
+                workers.schedule(() -> step(name), TAIL_POLL.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                LOG.error("Rebuild of {} failed", name, e);
+                record.failed(name, String.valueOf(e.getMessage()), Instant.now());
+                runs.remove(name);
+            }
+        }
+    }
+
+    private RebuildStatus status(RebuildRecord.Row row) {
+        long head = log.head();
+        Run run = runs.get(row.projection());
+        Double rate = null;
+        Long eta = null;
+        if (run != null) {
+            double seconds = Duration.between(run.startedAt(), Instant.now()).toMillis() / 1000.0;
+            rate = seconds > 0 ? (row.processed() - run.processedAtStart()) / seconds : null;
+            if (rate != null && rate > 0) {
+                eta = Math.round(Math.max(0, head - row.position()) / rate);
+            }
+        }
+        if (row.state() == RebuildState.COMPLETED) {
+            double seconds = Duration.between(row.startedAt(), row.completedAt()).toMillis() / 1000.0;
+            rate = seconds > 0 ? row.processed() / seconds : null;
+            eta = 0L;
+        }
+        return new RebuildStatus(row.projection(), row.state(), row.processed(), row.position(), head, rate, eta,
+                row.startedAt(), row.updatedAt(), row.completedAt(), row.error());
+    }
+}

@@ -1,0 +1,34 @@
+package dev.rapport.query.rebuild;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** The ways a rebuild request is refused, as problem+json. */
+final class RebuildProblems {
+
+    private RebuildProblems() {
+    }
+
+    static final class UnknownProjection extends ErrorResponseException {
+        UnknownProjection(String name) {
+            super(HttpStatus.NOT_FOUND, problem(HttpStatus.NOT_FOUND, "Not found", "No projection is named '" + name + "'",
+                    "unknown-projection"), null);
+        }
+    }
+
+    static final class NotRebuildable extends ErrorResponseException {
+        NotRebuildable(String name) {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, problem(HttpStatus.UNPROCESSABLE_CONTENT, "Projection cannot be rebuilt",
+                    "The projection '" + name + "' writes into tables of another projection and cannot be rebuilt on its own",
+                    "projection-not-rebuildable"), null);
+        }
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail, String code) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setProperty("code", code);
+        return problem;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.rapport.query.rebuild;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.rapport.query.Projections;
+import org.springframework.stereotype.Component;
+
+/**
+ * The projections that can be rebuilt, with their tables. churn-alerts is not one of them: its handlers
+ * also write {@code customer_view.churn_level}, a table another projection owns.
+ */
+@Component
+public class RebuildableProjections {
+
+    /** Written on customer_view by the churn projection and the segmentation job, not by customer-view. */
+    static final List<String> CUSTOMER_VIEW_FOREIGN_COLUMNS = List.of("churn_level", "recency_days", "r_score", "f_score",
+            "m_score", "rfm_segment", "abc_class", "value_class", "net_spend_12m", "purchases_12m", "ladder_stage",
+            "lifecycle_stage", "segments_as_of");
+
+    private static final List<RebuildableProjection> ALL = List.of(
+            new RebuildableProjection(Projections.CUSTOMER_VIEW,
+                    List.of("customer_view", "customer_purchase", "customer_refund", "customer_open_complaint"),
+                    List.of(new RebuildableProjection.CarriedColumns("customer_view", "customer_id", CUSTOMER_VIEW_FOREIGN_COLUMNS))),
+            new RebuildableProjection(Projections.CUSTOMER_TIMELINE, List.of("customer_timeline"), List.of()),
+            new RebuildableProjection(Projections.COMPLAINT_VIEW, List.of("complaint_view"), List.of()),
+            new RebuildableProjection(Projections.LOYALTY_VIEW,
+                    List.of("membership_view", "membership_qualifying", "membership_points_lot"), List.of()));
+
+    public List<RebuildableProjection> all() {
+        return ALL;
+    }
+
+    /** The projection to rebuild; 404 when there is no such projection, 422 when it cannot be rebuilt. */
+    public RebuildableProjection named(String name) {
+        Optional<RebuildableProjection> found = ALL.stream().filter(p -> p.name().equals(name)).findFirst();
+        if (found.isPresent()) {
+            return found.get();
+        }
+        if (Projections.NAMES.contains(name)) {
+            throw new RebuildProblems.NotRebuildable(name);
+        }
+        throw new RebuildProblems.UnknownProjection(name);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.rapport.query.rebuild;
+
+import java.util.List;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * The live handler beans of a processing group, to replay events through: no second copy of any
+ * projection logic. Beans marked {@link DisallowReplay} (notifications, not table writes) are left out.
+ */
+@Component
+class ReplayHandlers {
+
+    private final ApplicationContext context;
+    private final org.axonframework.config.Configuration axon;
+
+    ReplayHandlers(ApplicationContext context, org.axonframework.config.Configuration axon) {
+        this.context = context;
+        this.axon = axon;
+    }
+
+    /** Hands events to every handler of the group that can handle them, in order. */
+    interface Replay {
+        void handle(EventMessage<?> event);
+    }
+
+    Replay of(String processingGroup) {
+        List<AnnotationEventHandlerAdapter> handlers = context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
+                .filter(bean -> processingGroup.equals(groupOf(bean)))
+                .filter(bean -> AnnotationUtils.findAnnotation(AopUtils.getTargetClass(bean), DisallowReplay.class) == null)
+                .map(bean -> new AnnotationEventHandlerAdapter(bean, axon.parameterResolverFactory(),
+                        axon.handlerDefinition(AopUtils.getTargetClass(bean))))
+                .toList();
+        if (handlers.isEmpty()) {
+            throw new IllegalStateException("No handlers for processing group " + processingGroup);
+        }
+        return event -> {
+            for (AnnotationEventHandlerAdapter handler : handlers) {
+                if (handler.canHandle(event)) {
+                    try {
+                        handler.handle(event);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("Replaying " + event.getPayloadType().getSimpleName() + " into "
+                                + processingGroup + " failed", e);
+                    }
+                }
+            }
+        };
+    }
+
+    private static String groupOf(Object bean) {
+        ProcessingGroup group = AnnotationUtils.findAnnotation(AopUtils.getTargetClass(bean), ProcessingGroup.class);
+        return group == null ? null : group.value();
+    }
+}

@@ -1,0 +1,328 @@
+package dev.rapport.query.rebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import dev.rapport.command.complaint.AcknowledgeComplaint;
+import dev.rapport.command.complaint.FileComplaint;
+import dev.rapport.command.customer.ProfileDetails;
+import dev.rapport.command.customer.RegisterCustomer;
+import dev.rapport.command.customer.UpdateCustomerProfile;
+import dev.rapport.command.interaction.LogInteraction;
+import dev.rapport.command.loyalty.EnrolMember;
+import dev.rapport.command.sales.RecordRefund;
+import dev.rapport.command.sales.RecordSale;
+import dev.rapport.command.sales.SaleIds;
+import dev.rapport.events.complaint.ComplaintCategory;
+import dev.rapport.events.complaint.Severity;
+import dev.rapport.events.customer.ContactChannel;
+import dev.rapport.events.customer.CustomerType;
+import dev.rapport.events.interaction.Direction;
+import dev.rapport.events.interaction.InteractionChannel;
+import dev.rapport.events.sales.SalesChannel;
+import dev.rapport.query.consistency.ProjectionPositions;
+import dev.rapport.standalone.StandaloneApplication;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Blue/green rebuilds against a projection built live: a story of more than 10,000 events goes through
+ * the command side, the live projections catch up, and each rebuilt projection must then hold exactly
+ * the same rows (compared as text, in primary-key order), under the same index and constraint names.
+ * <p>
+ * The columns of customer_view that the projection does not write are left out of the comparison:
+ * churn_level (the churn projection) and the segment columns (the segmentation job, kept from running
+ * here). The rebuild carries them over from the live table at the swap rather than replaying them.
+ * <p>
+ * In this package (not the standalone's) to reach the rebuilder's batch step for the resume test.
+ */
+@SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "rapport.embedded-postgres.data-dir=target/test-postgres/${random.uuid}",
+                "rapport.segments.initial-delay=PT24H"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ProjectionRebuildTest {
+
+    private static final int CUSTOMERS = 1_000;
+    private static final int SALES_PER_CUSTOMER = 5;
+    private static final Duration PATIENCE = Duration.ofMinutes(5);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Map<String, String> PRIMARY_KEYS = Map.ofEntries(
+            Map.entry("customer_view", "customer_id"), Map.entry("customer_purchase", "sale_id"),
+            Map.entry("customer_refund", "sale_id, refund_id"), Map.entry("customer_open_complaint", "complaint_id"),
+            Map.entry("customer_timeline", "position"), Map.entry("complaint_view", "complaint_id"),
+            Map.entry("membership_view", "membership_id"), Map.entry("membership_qualifying", "membership_id, sale_id"),
+            Map.entry("membership_points_lot", "membership_id, credit_sequence"));
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ProjectionPositions positions;
+
+    @Autowired
+    RebuildableProjections projections;
+
+    @Autowired
+    ProjectionRebuilder rebuilder;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Map<String, String> liveContents;
+    private Map<String, String> liveSchema;
+
+    @BeforeAll
+    void aStoryIsBuiltLive() throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        List<Future<?>> stories = new ArrayList<>();
+        for (int i = 0; i < CUSTOMERS; i++) {
+            String customer = "rebuild-%04d".formatted(i);
+            stories.add(senders.submit(() -> tellTheStoryOf(customer)));
+        }
+        for (Future<?> story : stories) {
+            story.get();
+        }
+        senders.shutdown();
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(this::everyProcessorHasReachedTheHead);
+        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single()).isGreaterThanOrEqualTo(10_000);
+        liveContents = contents();
+        liveSchema = schema();
+    }
+
+    @Test
+    @Order(1)
+    void churnAlertsCannotBeRebuiltAndUnknownProjectionsDoNotExist() {
+        var churn = post("/api/admin/projections/churn-alerts/rebuild");
+        assertThat(churn.statusCode()).isEqualTo(422);
+        assertThat(json(churn).get("code").asString()).isEqualTo("projection-not-rebuildable");
+        assertThat(post("/api/admin/projections/no-such-thing/rebuild").statusCode()).isEqualTo(404);
+        assertThat(get("/api/admin/projections/no-such-thing/rebuild").statusCode()).isEqualTo(404);
+        assertThat(json(get("/api/admin/projections")).findValuesAsString("projection"))
+                .containsExactly("customer-view", "customer-timeline", "complaint-view", "loyalty-view");
+    }
+
+    @Test
+    @Order(2)
+    void everyRebuiltProjectionEqualsTheOneBuiltLiveWhileQueriesKeepAnswering() {
+        long oid = jdbc.sql("SELECT 'public.customer_view'::regclass::oid::bigint").query(Long.class).single();
+        for (RebuildableProjection projection : projections.all()) {
+            var started = post("/api/admin/projections/" + projection.name() + "/rebuild");
+            assertThat(started.statusCode()).isEqualTo(202);
+            var again = post("/api/admin/projections/" + projection.name() + "/rebuild");
+            assertThat(json(again).get("startedAt")).as("a second request returns the running rebuild")
+                    .isEqualTo(json(started).get("startedAt"));
+            awaitCompletedWhileQueriesAnswer(projection.name());
+        }
+        assertThat(jdbc.sql("SELECT 'public.customer_view'::regclass::oid::bigint").query(Long.class).single())
+                .as("customer_view was swapped for a new table").isNotEqualTo(oid);
+        assertThat(contents()).isEqualTo(liveContents);
+        assertThat(schema()).isEqualTo(liveSchema);
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'rebuild\\_%' OR nspname LIKE 'retired\\_%'")
+                .query(Long.class).single()).isZero();
+        JsonNode status = json(get("/api/admin/projections/customer-view/rebuild"));
+        assertThat(status.get("state").asString()).isEqualTo("COMPLETED");
+        assertThat(status.get("position").asLong()).isEqualTo(status.get("head").asLong());
+        assertThat(json(get("/actuator/metrics/rapport.rebuild.processed?tag=projection:customer-view"))
+                .get("measurements").get(0).get("value").asDouble()).isEqualTo(status.get("processed").asDouble());
+    }
+
+    @Test
+    @Order(3)
+    void anInterruptedRebuildContinuesFromItsPosition() {
+        rebuilder.prepare("complaint-view");
+        assertThat(rebuilder.replayBatch("complaint-view")).as("caught up after one batch").isFalse();
+        JsonNode interrupted = json(get("/api/admin/projections/complaint-view/rebuild"));
+        assertThat(interrupted.get("processed").asLong()).isEqualTo(ProjectionRebuilder.BATCH_SIZE);
+
+        rebuilder.resumeInterrupted();
+        JsonNode resumed = json(post("/api/admin/projections/complaint-view/rebuild"));
+        assertThat(resumed.get("startedAt")).as("what a restart does, then the same rebuild again")
+                .isEqualTo(interrupted.get("startedAt"));
+        assertThat(resumed.get("processed").asLong()).isGreaterThanOrEqualTo(ProjectionRebuilder.BATCH_SIZE);
+        awaitCompletedWhileQueriesAnswer("complaint-view");
+
+        JsonNode completed = json(get("/api/admin/projections/complaint-view/rebuild"));
+        long events = jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE global_index <= ?")
+                .param(completed.get("position").asLong()).query(Long.class).single();
+        assertThat(completed.get("processed").asLong()).as("every event replayed once, none twice").isEqualTo(events);
+        assertThat(contents()).isEqualTo(liveContents);
+        assertThat(schema()).isEqualTo(liveSchema);
+    }
+
+    @Test
+    @Order(4)
+    void aRebuildWhileCommandsKeepComingLosesNothing() throws Exception {
+        AtomicBoolean rebuilt = new AtomicBoolean();
+        AtomicInteger told = new AtomicInteger();
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        assertThat(post("/api/admin/projections/customer-view/rebuild").statusCode()).isEqualTo(202);
+        List<Future<?>> busy = IntStream.range(0, 4).<Future<?>>mapToObj(i -> senders.submit(() -> {
+            while (!rebuilt.get()) {
+                tellTheStoryOf("during-%05d".formatted(told.incrementAndGet()));
+            }
+        })).toList();
+        awaitCompletedWhileQueriesAnswer("customer-view");
+        rebuilt.set(true);
+        for (Future<?> sender : busy) {
+            sender.get();
+        }
+        senders.shutdown();
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(this::everyProcessorHasReachedTheHead);
+        Map<String, String> afterTheBusyRebuild = contents();
+
+        assertThat(post("/api/admin/projections/customer-view/rebuild").statusCode()).isEqualTo(202);
+        awaitCompletedWhileQueriesAnswer("customer-view");
+        assertThat(told.get()).as("stories told during the first rebuild").isPositive();
+        assertThat(contents()).as("the quiet rebuild equals the one swapped in while the live processor kept writing")
+                .isEqualTo(afterTheBusyRebuild);
+        assertThat(jdbc.sql("SELECT count(*) FROM customer_view WHERE customer_id LIKE 'during-%'").query(Long.class).single())
+                .isEqualTo(told.get());
+    }
+
+    private void tellTheStoryOf(String customer) {
+        commands.sendAndWait(new RegisterCustomer(customer, profile(customer, "Customer " + customer)));
+        commands.sendAndWait(new UpdateCustomerProfile(customer, profile(customer, "Renamed " + customer)));
+        commands.sendAndWait(EnrolMember.forCustomer(customer));
+        for (int sale = 1; sale <= SALES_PER_CUSTOMER; sale++) {
+            commands.sendAndWait(new RecordSale(SaleIds.of(customer, "order-" + sale), customer, "order-" + sale, SalesChannel.STORE,
+                    "CNY", null, BigDecimal.valueOf(40L * sale + customer.hashCode() % 7, 2).add(BigDecimal.TEN), Instant.now()));
+        }
+        commands.sendAndWait(new LogInteraction("interaction-" + customer, customer, InteractionChannel.PHONE, Direction.INBOUND,
+                "en", "delivery question", "answered", "agent-1", 4, null, null, null, Instant.now()));
+        String complaint = "complaint-" + customer;
+        commands.sendAndWait(new FileComplaint(complaint, customer, ComplaintCategory.values()[0], Severity.LOW,
+                InteractionChannel.PHONE, "The parcel came late."));
+        commands.sendAndWait(new AcknowledgeComplaint(complaint, "agent-2"));
+        commands.sendAndWait(new RecordRefund(SaleIds.of(customer, "order-1"), "refund-1", new BigDecimal("5.00"), "CNY",
+                "late delivery", Instant.now()));
+    }
+
+    private static ProfileDetails profile(String customer, String name) {
+        return new ProfileDetails(name, CustomerType.INDIVIDUAL, customer + "@example.com", null, ContactChannel.EMAIL, "en", "Region "
+                + customer.charAt(customer.length() - 1), null, null, null, List.of("rebuild"));
+    }
+
+    /** Every processor (projections and command-side policies) has handled the last event: nothing more is coming. */
+    private boolean everyProcessorHasReachedTheHead() {
+        long head = jdbc.sql("SELECT max(global_index) FROM domain_event_entry").query(Long.class).single();
+        List<String> processors = jdbc.sql("SELECT DISTINCT processor_name FROM token_entry").query(String.class).list();
+        return processors.stream().allMatch(p -> positions.hasProcessed(p, head, Optional.empty()));
+    }
+
+    private void awaitCompletedWhileQueriesAnswer(String projection) {
+        String someone = "rebuild-0007";
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
+            assertThat(get("/api/customers/" + someone).statusCode()).as("queries answer during the rebuild").isEqualTo(200);
+            JsonNode status = json(get("/api/admin/projections/" + projection + "/rebuild"));
+            assertThat(status.get("state").asString()).isNotEqualTo("FAILED");
+            return status.get("state").asString().equals("COMPLETED");
+        });
+        System.out.println("Rebuilt: " + get("/api/admin/projections/" + projection + "/rebuild").body());
+    }
+
+    /** Each table's row count and a digest of its rows as text, in primary-key order. */
+    private Map<String, String> contents() {
+        Map<String, String> contents = new LinkedHashMap<>();
+        for (RebuildableProjection projection : projections.all()) {
+            for (String table : projection.tables()) {
+                List<String> columns = jdbc.sql("""
+                                SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ?
+                                ORDER BY ordinal_position""")
+                        .param(table).query(String.class).list().stream()
+                        .filter(column -> !table.equals("customer_view") || !RebuildableProjections.CUSTOMER_VIEW_FOREIGN_COLUMNS.contains(column))
+                        .toList();
+                String rows = "ROW(" + String.join(", ", columns) + ")::text";
+                contents.put(table, jdbc.sql("SELECT count(*) || ' rows, md5 ' || coalesce(md5(string_agg(" + rows + ", E'\\n' ORDER BY "
+                        + PRIMARY_KEYS.get(table) + ")), '-') FROM public." + table).query(String.class).single());
+            }
+        }
+        assertThat(contents.values()).noneMatch(digest -> digest.startsWith("0 rows"));
+        String carried = "ROW(customer_id, " + String.join(", ", RebuildableProjections.CUSTOMER_VIEW_FOREIGN_COLUMNS) + ")::text";
+        contents.put("customer_view columns carried over", jdbc.sql("SELECT md5(string_agg(" + carried
+                + ", E'\\n' ORDER BY customer_id)) FROM public.customer_view").query(String.class).single());
+        return contents;
+    }
+
+    /** Each table's columns, indexes and constraints, by name and definition. */
+    private Map<String, String> schema() {
+        Map<String, String> schema = new LinkedHashMap<>();
+        for (RebuildableProjection projection : projections.all()) {
+            for (String table : projection.tables()) {
+                schema.put(table + " columns", String.join("\n", jdbc.sql("""
+                                SELECT column_name || ' ' || data_type || ' ' || is_nullable || ' ' || coalesce(column_default, '')
+                                       || ' ' || coalesce(generation_expression, '')
+                                FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ? ORDER BY ordinal_position""")
+                        .param(table).query(String.class).list()));
+                schema.put(table + " indexes", String.join("\n", jdbc.sql(
+                                "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = ? ORDER BY indexname")
+                        .param(table).query(String.class).list()));
+                schema.put(table + " constraints", String.join("\n", jdbc.sql("""
+                                SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
+                                WHERE conrelid = ('public.' || ?)::regclass ORDER BY conname""")
+                        .param(table).query(String.class).list()));
+            }
+        }
+        return schema;
+    }
+
+    private HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET());
+    }
+
+    private HttpResponse<String> post(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+}
