@@ -65,6 +65,8 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "rapport.embedded-postgres.data-dir=target/test-postgres/${random.uuid}",
+                // its own application context and database: never one another test class left data in
+                "spring.application.name=rapport-cdnow-replay",
                 // the scheduled run computes as of today and holds the lock while it runs: keep it out of the way
                 "rapport.segments.initial-delay=PT24H"})
 // the loyalty policy is still working through the sales when the test ends: stop it rather than keep it cached

@@ -71,7 +71,10 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "rapport.embedded-postgres.data-dir=target/test-postgres/${random.uuid}",
+                // its own application context and database, closed after the class: the story is large
+                "spring.application.name=rapport-projection-rebuild",
                 "rapport.segments.initial-delay=PT24H"})
+@org.springframework.test.annotation.DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProjectionRebuildTest {
