@@ -15,7 +15,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The data team's command line against a running Rapport: rebuild with progress, export, verify. */
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "rapport.embedded-postgres.data-dir=target/test-postgres/${random.uuid}")
+        properties = {"rapport.embedded-postgres.data-dir=target/test-postgres/${random.uuid}",
+                // its own database: the export below counts every stored event
+                "spring.application.name=rapport-admin-cli"})
 class RapportAdminTest {
 
     @LocalServerPort
