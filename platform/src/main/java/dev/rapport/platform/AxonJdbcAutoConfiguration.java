@@ -24,6 +24,8 @@ import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.springboot.EventProcessorProperties;
@@ -58,6 +60,17 @@ import org.springframework.transaction.PlatformTransactionManager;
                 "org.axonframework.springboot.autoconfig.AxonServerAutoConfiguration"})
 @EnableConfigurationProperties(EventStoreProperties.class)
 public class AxonJdbcAutoConfiguration {
+
+    /**
+     * Tracking tokens nest other tokens typed by class name (a ReplayToken holds the token at reset):
+     * Jackson 3 refuses such polymorphic reads unless the types are allowed. Only Axon's own are.
+     */
+    @Bean
+    Jackson3SerializerCustomizer axonTokenTypes() {
+        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.")
+                .build());
+    }
 
     @Bean
     SchemaModule eventStoreSchemaModule() {

@@ -145,6 +145,20 @@ class AxonSchemaTest {
     }
 
     @Test
+    void aReplayTokenSurvivesTheTokenStore() {
+        // a processor started on an existing log stores ReplayTokens, which nest a token typed by class name
+        var replay = org.axonframework.eventhandling.ReplayToken.createReplayToken(
+                new org.axonframework.eventhandling.GapAwareTrackingToken(7, Set.of(5L)));
+        String processor = "replay-" + UUID.randomUUID();
+        transactionManager.executeInTransaction(() -> {
+            tokenStore.initializeTokenSegments(processor, 1);
+            tokenStore.storeToken(replay, processor, 0);
+        });
+
+        assertThat(transactionManager.fetchInTransaction(() -> tokenStore.fetchToken(processor, 0))).isEqualTo(replay);
+    }
+
+    @Test
     void everyStoredEventIsIndexedByItsCustomer() {
         jdbc.sql("""
                 INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
