@@ -59,11 +59,11 @@ final class RecordingCommandGateway implements CommandGateway {
 
     @Override
     public <C, R> void send(C command, CommandCallback<? super C, ? super R> callback) {
-        throw new UnsupportedOperationException("not used by the code under test");
+        throw new UnsupportedOperationException("the loyalty policies only send commands and wait; this fake records those");
     }
 
     @Override
     public Registration registerDispatchInterceptor(MessageDispatchInterceptor<? super CommandMessage<?>> interceptor) {
-        throw new UnsupportedOperationException("not used by the code under test");
+        throw new UnsupportedOperationException("the loyalty policies only send commands and wait; this fake records those");
     }
 }
