@@ -21,6 +21,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,30 +61,30 @@ class ChurnAlertProjection {
     }
 
     @EventHandler
-    void on(ConsentChanged event, @SequenceNumber long sequence) {
-        apply(event.customerId(), event.changedAt(),
+    void on(ConsentChanged event, @SequenceNumber long sequence, ReplayStatus replay) {
+        apply(replay, event.customerId(), event.changedAt(),
                 () -> customers.consent(event.customerId(), sequence, event.channel().name(), event.optedIn(), event.changedAt()));
     }
 
     @EventHandler
-    void on(CustomerClosed event, @SequenceNumber long sequence) {
-        apply(event.customerId(), event.closedAt(), () -> customers.closed(event.customerId(), sequence));
+    void on(CustomerClosed event, @SequenceNumber long sequence, ReplayStatus replay) {
+        apply(replay, event.customerId(), event.closedAt(), () -> customers.closed(event.customerId(), sequence));
     }
 
     @EventHandler
-    void on(CustomerReactivated event, @SequenceNumber long sequence) {
-        apply(event.customerId(), event.reactivatedAt(),
+    void on(CustomerReactivated event, @SequenceNumber long sequence, ReplayStatus replay) {
+        apply(replay, event.customerId(), event.reactivatedAt(),
                 () -> customers.reactivated(event.customerId(), sequence, event.reactivatedAt()));
     }
 
     @EventHandler
-    void on(InteractionLogged event) {
+    void on(InteractionLogged event, ReplayStatus replay) {
         Integer score = event.satisfaction() != null ? event.satisfaction()
                 : event.survey() != null ? Integer.valueOf(event.survey().overall()) : null;
         if (score == null) {
             return;
         }
-        apply(event.customerId(), event.occurredAt(), () -> {
+        apply(replay, event.customerId(), event.occurredAt(), () -> {
             boolean latest = customers.score(event.customerId(), score, event.occurredAt());
             if (score >= RECOVERED_SCORE) {
                 complaints.recovered(event.customerId(), event.occurredAt());
@@ -93,25 +94,25 @@ class ChurnAlertProjection {
     }
 
     @EventHandler
-    void on(ComplaintFiled event, @SequenceNumber long sequence) {
-        apply(event.customerId(), event.filedAt(), () -> complaints.filed(event.complaintId(), event.customerId(), sequence));
+    void on(ComplaintFiled event, @SequenceNumber long sequence, ReplayStatus replay) {
+        apply(replay, event.customerId(), event.filedAt(), () -> complaints.filed(event.complaintId(), event.customerId(), sequence));
     }
 
     @EventHandler
-    void on(ComplaintSlaBreached event, @SequenceNumber long sequence) {
-        apply(event.customerId(), event.detectedAt(), () -> complaints.slaBreached(event.complaintId(), event.customerId(), sequence,
+    void on(ComplaintSlaBreached event, @SequenceNumber long sequence, ReplayStatus replay) {
+        apply(replay, event.customerId(), event.detectedAt(), () -> complaints.slaBreached(event.complaintId(), event.customerId(), sequence,
                 event.deadline().name(), event.detectedAt()));
     }
 
     @EventHandler
-    void on(ComplaintReopened event, @SequenceNumber long sequence) {
-        apply(event.customerId(), event.reopenedAt(),
+    void on(ComplaintReopened event, @SequenceNumber long sequence, ReplayStatus replay) {
+        apply(replay, event.customerId(), event.reopenedAt(),
                 () -> complaints.reopened(event.complaintId(), event.customerId(), sequence, event.reopenedAt()));
     }
 
     @EventHandler
-    void on(ComplaintClosed event, @SequenceNumber long sequence) {
-        apply(event.customerId(), event.closedAt(), () -> {
+    void on(ComplaintClosed event, @SequenceNumber long sequence, ReplayStatus replay) {
+        apply(replay, event.customerId(), event.closedAt(), () -> {
             boolean applied = complaints.closed(event.complaintId(), event.customerId(), sequence, event.satisfaction(),
                     event.closedAt());
             if (applied && event.satisfaction() >= RECOVERED_SCORE) {
@@ -122,24 +123,24 @@ class ChurnAlertProjection {
     }
 
     @EventHandler
-    void on(TierDowngraded event, @SequenceNumber long sequence) {
-        apply(event.customerId(), event.downgradedAt(), () -> customers.downgraded(event.customerId(), sequence,
+    void on(TierDowngraded event, @SequenceNumber long sequence, ReplayStatus replay) {
+        apply(replay, event.customerId(), event.downgradedAt(), () -> customers.downgraded(event.customerId(), sequence,
                 event.from().name(), event.to().name(), event.downgradedAt()));
     }
 
     @EventHandler
-    void on(TierUpgraded event, @SequenceNumber long sequence) {
-        apply(event.customerId(), event.upgradedAt(), () -> customers.tierSettled(event.customerId(), sequence));
+    void on(TierUpgraded event, @SequenceNumber long sequence, ReplayStatus replay) {
+        apply(replay, event.customerId(), event.upgradedAt(), () -> customers.tierSettled(event.customerId(), sequence));
     }
 
     @EventHandler
-    void on(TierRetained event, @SequenceNumber long sequence) {
-        apply(event.customerId(), event.reviewedAt(), () -> customers.tierSettled(event.customerId(), sequence));
+    void on(TierRetained event, @SequenceNumber long sequence, ReplayStatus replay) {
+        apply(replay, event.customerId(), event.reviewedAt(), () -> customers.tierSettled(event.customerId(), sequence));
     }
 
     @EventHandler
-    void on(TierGranted event, @SequenceNumber long sequence) {
-        apply(event.customerId(), event.grantedAt(), () -> customers.tierSettled(event.customerId(), sequence));
+    void on(TierGranted event, @SequenceNumber long sequence, ReplayStatus replay) {
+        apply(replay, event.customerId(), event.grantedAt(), () -> customers.tierSettled(event.customerId(), sequence));
     }
 
     /** A replay starts from nothing; the next evaluation brings the time-based reasons back. */
@@ -149,13 +150,16 @@ class ChurnAlertProjection {
         jdbc.sql("UPDATE customer_view SET churn_level = NULL WHERE churn_level IS NOT NULL").update();
     }
 
-    /** Applies a state change and, when it changed anything, re-derives the customer's reasons and alert. */
-    private void apply(String customerId, Instant at, BooleanSupplier change) {
+    /**
+     * Applies a state change and, when it changed anything, re-derives the customer's reasons and alert. Alert
+     * changes found while replaying history (a rebuild) are not news: subscribers are not told.
+     */
+    private void apply(ReplayStatus replay, String customerId, Instant at, BooleanSupplier change) {
         handled.increment();
         ChurnLocks.writeShared(jdbc);
         if (change.getAsBoolean()) {
             reasons.refresh(customerId);
-            alerts.refresh(List.of(customerId), at);
+            alerts.refresh(List.of(customerId), at, !replay.isReplay());
         }
     }
 }

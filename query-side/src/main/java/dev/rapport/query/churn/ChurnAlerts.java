@@ -36,6 +36,17 @@ class ChurnAlerts {
      * @return the alerts that changed
      */
     List<ChurnAlertChange> refresh(Collection<String> customerIds, Instant at) {
+        return refresh(customerIds, at, true);
+    }
+
+    /**
+     * Re-derives these customers' alerts from their reasons.
+     *
+     * @param at      the business time of the change, kept as the alert's updated time
+     * @param publish whether subscribers of the stream hear of the changes
+     * @return the alerts that changed
+     */
+    List<ChurnAlertChange> refresh(Collection<String> customerIds, Instant at, boolean publish) {
         if (customerIds.isEmpty()) {
             return List.of();
         }
@@ -76,6 +87,10 @@ class ChurnAlerts {
                         WHERE v.customer_id = c.customer_id AND v.churn_level IS DISTINCT FROM a.level""")
                 .param("ids", changedIds)
                 .update();
+        if (!publish) {
+            return changed.stream().map(c -> new ChurnAlertChange(c.customerId(),
+                    c.level() == null ? null : ChurnLevel.valueOf(c.level()), List.of(), at)).toList();
+        }
         List<ChurnAlertChange> changes = changes(changed, at);
         stream.publishAfterCommit(changes);
         return changes;

@@ -25,7 +25,7 @@ class ProjectionRebuildController {
 
     @GetMapping
     @Operation(summary = "The projections that can be rebuilt, each with its last rebuild",
-            description = "state is null for a projection never rebuilt. churn-alerts is not listed: it cannot be rebuilt.")
+            description = "state is null for a projection never rebuilt.")
     List<RebuildStatus> projections() {
         return rebuilder.all();
     }
@@ -34,8 +34,7 @@ class ProjectionRebuildController {
     @Operation(summary = "Rebuild a projection from the start of the log",
             description = "Replays the log into new tables while the current ones keep serving, then swaps them atomically "
                     + "and drops the old ones. Idempotent: a running rebuild is returned as it is; an unfinished one "
-                    + "(crash, failure) continues from its position. 202 with the status; 404 for an unknown projection; "
-                    + "422 (code projection-not-rebuildable) for churn-alerts, whose handlers write customer_view too.")
+                    + "(crash, failure) continues from its position. 202 with the status; 404 for an unknown projection.")
     ResponseEntity<RebuildStatus> rebuild(@PathVariable String name) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuilder.start(name));
     }

@@ -141,6 +141,7 @@ public class ProjectionRebuilder {
             if (row.state() != RebuildState.RUNNING) {
                 return;
             }
+            projection.swapSteps().beforeLock();
             tables.lockLive(projection);
             jdbc.sql("SET LOCAL search_path TO " + projection.rebuildSchema() + ", public").update();
             while (replay(projection, row, Long.MAX_VALUE) > 0) {
@@ -148,6 +149,7 @@ public class ProjectionRebuilder {
             }
             row = record.find(name).orElseThrow();
             tables.swap(projection);
+            projection.swapSteps().afterSwap(projection.retiredSchema());
             record.swapped(name, row.position(), Instant.now());
         });
     }

@@ -17,14 +17,6 @@ final class RebuildProblems {
         }
     }
 
-    static final class NotRebuildable extends ErrorResponseException {
-        NotRebuildable(String name) {
-            super(HttpStatus.UNPROCESSABLE_CONTENT, problem(HttpStatus.UNPROCESSABLE_CONTENT, "Projection cannot be rebuilt",
-                    "The projection '" + name + "' writes into tables of another projection and cannot be rebuilt on its own",
-                    "projection-not-rebuildable"), null);
-        }
-    }
-
     private static ProblemDetail problem(HttpStatus status, String title, String detail, String code) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);

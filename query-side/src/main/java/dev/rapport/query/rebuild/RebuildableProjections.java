@@ -1,14 +1,14 @@
 package dev.rapport.query.rebuild;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.stream.Stream;
 
 import dev.rapport.query.Projections;
 import org.springframework.stereotype.Component;
 
 /**
- * The projections that can be rebuilt, with their tables. churn-alerts is not one of them: its handlers
- * also write {@code customer_view.churn_level}, a table another projection owns.
+ * The projections that can be rebuilt, with their tables: the ones listed here, and those a feature declares
+ * as a {@link RebuildableProjection} bean because they need steps of their own at the swap (churn-alerts).
  */
 @Component
 public class RebuildableProjections {
@@ -18,7 +18,7 @@ public class RebuildableProjections {
             "m_score", "rfm_segment", "abc_class", "value_class", "net_spend_12m", "purchases_12m", "ladder_stage",
             "lifecycle_stage", "segments_as_of");
 
-    private static final List<RebuildableProjection> ALL = List.of(
+    private static final List<RebuildableProjection> LISTED = List.of(
             new RebuildableProjection(Projections.CUSTOMER_VIEW,
                     List.of("customer_view", "customer_purchase", "customer_refund", "customer_open_complaint"),
                     List.of(new RebuildableProjection.CarriedColumns("customer_view", "customer_id", CUSTOMER_VIEW_FOREIGN_COLUMNS))),
@@ -27,19 +27,19 @@ public class RebuildableProjections {
             new RebuildableProjection(Projections.LOYALTY_VIEW,
                     List.of("membership_view", "membership_qualifying", "membership_points_lot"), List.of()));
 
-    public List<RebuildableProjection> all() {
-        return ALL;
+    private final List<RebuildableProjection> all;
+
+    RebuildableProjections(List<RebuildableProjection> declared) {
+        this.all = Stream.concat(LISTED.stream(), declared.stream()).toList();
     }
 
-    /** The projection to rebuild; 404 when there is no such projection, 422 when it cannot be rebuilt. */
+    public List<RebuildableProjection> all() {
+        return all;
+    }
+
+    /** The projection to rebuild; 404 when there is no such projection. */
     public RebuildableProjection named(String name) {
-        Optional<RebuildableProjection> found = ALL.stream().filter(p -> p.name().equals(name)).findFirst();
-        if (found.isPresent()) {
-            return found.get();
-        }
-        if (Projections.NAMES.contains(name)) {
-            throw new RebuildProblems.NotRebuildable(name);
-        }
-        throw new RebuildProblems.UnknownProjection(name);
+        return all.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new RebuildProblems.UnknownProjection(name));
     }
 }

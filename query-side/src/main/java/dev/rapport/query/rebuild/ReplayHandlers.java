@@ -6,6 +6,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotationUtils;
@@ -26,9 +28,13 @@ class ReplayHandlers {
         this.axon = axon;
     }
 
-    /** Hands events to every handler of the group that can handle them, in order. */
+    /**
+     * Hands events to every handler of the group that can handle them, in order. Each event goes with a replay
+     * token, as in a replay of Axon's own: handlers that take {@code ReplayStatus} see REPLAY (and keep to their
+     * tables, telling no subscriber), handler methods marked {@code @DisallowReplay} are skipped.
+     */
     interface Replay {
-        void handle(EventMessage<?> event);
+        void handle(TrackedEventMessage<?> event);
     }
 
     Replay of(String processingGroup) {
@@ -41,7 +47,8 @@ class ReplayHandlers {
         if (handlers.isEmpty()) {
             throw new IllegalStateException("No handlers for processing group " + processingGroup);
         }
-        return event -> {
+        return tracked -> {
+            EventMessage<?> event = tracked.withTrackingToken(new ReplayToken(tracked.trackingToken(), tracked.trackingToken()));
             for (AnnotationEventHandlerAdapter handler : handlers) {
                 if (handler.canHandle(event)) {
                     try {

@@ -21,7 +21,10 @@ class ShadowTables {
         this.jdbc = jdbc;
     }
 
-    /** A fresh, empty rebuild schema with a copy of each table. Runs in the caller's transaction. */
+    /**
+     * A fresh, empty rebuild schema with a copy of each table, and a bare stand-in for each table of another
+     * projection the handlers touch (it stays empty and is dropped with the schema). Runs in the caller's transaction.
+     */
     void create(RebuildableProjection projection) {
         String schema = projection.rebuildSchema();
         jdbc.sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE").update();
@@ -34,6 +37,9 @@ class ShadowTables {
             for (String index : plainIndexes(table)) {
                 jdbc.sql(onSchema(index, table, schema)).update();
             }
+        }
+        for (String table : projection.standIns()) {
+            jdbc.sql("CREATE TABLE " + schema + "." + table + " (LIKE public." + table + ")").update();
         }
     }
 
@@ -61,7 +67,7 @@ class ShadowTables {
             jdbc.sql("ALTER TABLE public." + table + " SET SCHEMA " + retired).update();
             jdbc.sql("ALTER TABLE " + projection.rebuildSchema() + "." + table + " SET SCHEMA public").update();
         }
-        jdbc.sql("DROP SCHEMA " + projection.rebuildSchema()).update();
+        jdbc.sql("DROP SCHEMA " + projection.rebuildSchema() + (projection.standIns().isEmpty() ? "" : " CASCADE")).update();
     }
 
     void dropRetired(RebuildableProjection projection) {

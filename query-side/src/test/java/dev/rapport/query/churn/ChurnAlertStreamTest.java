@@ -92,6 +92,18 @@ class ChurnAlertStreamTest {
     }
 
     @Test
+    void alertsRaisedByReplayingHistoryAreNotNews() throws Exception {
+        MvcResult subscription = subscribe();
+
+        inTransaction(() -> new ChurnHistory(projection, "c-replayed").replaying().downgraded(Tier.GOLD, Tier.SILVER, T0));
+        inTransaction(() -> new ChurnHistory(projection, "c-live").downgraded(Tier.GOLD, Tier.SILVER, T0));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(body(subscription)).contains("c-live"));
+        assertThat(body(subscription)).doesNotContain("c-replayed");
+        assertThat(views.find("c-replayed")).as("the replay wrote the alert all the same").isPresent();
+    }
+
+    @Test
     void oneSubscriberTooManyIsAServiceUnavailableProblem() throws Exception {
         subscribe();
         subscribe();

@@ -41,6 +41,7 @@ import dev.rapport.events.customer.CustomerType;
 import dev.rapport.events.interaction.Direction;
 import dev.rapport.events.interaction.InteractionChannel;
 import dev.rapport.events.sales.SalesChannel;
+import dev.rapport.query.churn.ChurnEvaluation;
 import dev.rapport.query.consistency.ProjectionPositions;
 import dev.rapport.standalone.StandaloneApplication;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -64,7 +65,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * The columns of customer_view that the projection does not write are left out of the comparison:
  * churn_level (the churn projection) and the segment columns (the segmentation job, kept from running
- * here). The rebuild carries them over from the live table at the swap rather than replaying them.
+ * here). The rebuild carries them over from the live table at the swap rather than replaying them; they
+ * are compared on their own. churn-alerts is rebuilt with time-based reasons in place (the evaluation runs
+ * once before the comparison), which the log cannot give and the swap carries over.
  * <p>
  * In this package (not the standalone's) to reach the rebuilder's batch step for the resume test.
  */
@@ -73,7 +76,9 @@ import tools.jackson.databind.json.JsonMapper;
                 "rapport.embedded-postgres.data-dir=target/test-postgres/${random.uuid}",
                 // its own application context and database, closed after the class: the story is large
                 "spring.application.name=rapport-projection-rebuild",
-                "rapport.segments.initial-delay=PT24H"})
+                "rapport.segments.initial-delay=PT24H",
+                // evaluated once, by the test, before the live tables are compared
+                "rapport.churn.evaluation-initial-delay=PT24H"})
 @org.springframework.test.annotation.DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -88,7 +93,9 @@ class ProjectionRebuildTest {
             Map.entry("customer_refund", "sale_id, refund_id"), Map.entry("customer_open_complaint", "complaint_id"),
             Map.entry("customer_timeline", "position"), Map.entry("complaint_view", "complaint_id"),
             Map.entry("membership_view", "membership_id"), Map.entry("membership_qualifying", "membership_id, sale_id"),
-            Map.entry("membership_points_lot", "membership_id, credit_sequence"));
+            Map.entry("membership_points_lot", "membership_id, credit_sequence"),
+            Map.entry("churn_customer", "customer_id"), Map.entry("churn_complaint", "complaint_id"),
+            Map.entry("churn_reason", "customer_id, reason, source"), Map.entry("churn_alert", "customer_id"));
 
     @LocalServerPort
     int port;
@@ -108,6 +115,9 @@ class ProjectionRebuildTest {
     @Autowired
     ProjectionRebuilder rebuilder;
 
+    @Autowired
+    ChurnEvaluation churnEvaluation;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private Map<String, String> liveContents;
     private Map<String, String> liveSchema;
@@ -126,20 +136,20 @@ class ProjectionRebuildTest {
         senders.shutdown();
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(this::everyProcessorHasReachedTheHead);
         assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single()).isGreaterThanOrEqualTo(10_000);
+        assertThat(churnEvaluation.evaluate()).isPresent();
+        assertThat(jdbc.sql("SELECT count(DISTINCT reason) FROM churn_reason WHERE reason IN ('OVERDUE', 'LOW_SATISFACTION')")
+                .query(Long.class).single()).as("time-based and event-driven churn reasons to rebuild").isEqualTo(2);
         liveContents = contents();
         liveSchema = schema();
     }
 
     @Test
     @Order(1)
-    void churnAlertsCannotBeRebuiltAndUnknownProjectionsDoNotExist() {
-        var churn = post("/api/admin/projections/churn-alerts/rebuild");
-        assertThat(churn.statusCode()).isEqualTo(422);
-        assertThat(json(churn).get("code").asString()).isEqualTo("projection-not-rebuildable");
+    void everyProjectionCanBeRebuiltAndUnknownProjectionsDoNotExist() {
         assertThat(post("/api/admin/projections/no-such-thing/rebuild").statusCode()).isEqualTo(404);
         assertThat(get("/api/admin/projections/no-such-thing/rebuild").statusCode()).isEqualTo(404);
         assertThat(json(get("/api/admin/projections")).findValuesAsString("projection"))
-                .containsExactly("customer-view", "customer-timeline", "complaint-view", "loyalty-view");
+                .containsExactlyInAnyOrderElementsOf(dev.rapport.query.Projections.NAMES);
     }
 
     @Test
@@ -224,12 +234,16 @@ class ProjectionRebuildTest {
         commands.sendAndWait(new RegisterCustomer(customer, profile(customer, "Customer " + customer)));
         commands.sendAndWait(new UpdateCustomerProfile(customer, profile(customer, "Renamed " + customer)));
         commands.sendAndWait(EnrolMember.forCustomer(customer));
+        // every fourth customer bought daily more than a year ago and never since: overdue for the churn evaluation
+        int daysAgo = Math.floorMod(customer.hashCode(), 4) == 0 ? 400 : 0;
         for (int sale = 1; sale <= SALES_PER_CUSTOMER; sale++) {
             commands.sendAndWait(new RecordSale(SaleIds.of(customer, "order-" + sale), customer, "order-" + sale, SalesChannel.STORE,
-                    "CNY", null, BigDecimal.valueOf(40L * sale + customer.hashCode() % 7, 2).add(BigDecimal.TEN), Instant.now()));
+                    "CNY", null, BigDecimal.valueOf(40L * sale + customer.hashCode() % 7, 2).add(BigDecimal.TEN),
+                    Instant.now().minus(Duration.ofDays(daysAgo == 0 ? 0 : daysAgo - sale))));
         }
+        int satisfaction = 1 + Math.floorMod(customer.hashCode() / 4, 5);
         commands.sendAndWait(new LogInteraction("interaction-" + customer, customer, InteractionChannel.PHONE, Direction.INBOUND,
-                "en", "delivery question", "answered", "agent-1", 4, null, null, null, Instant.now()));
+                "en", "delivery question", "answered", "agent-1", satisfaction, null, null, null, Instant.now()));
         String complaint = "complaint-" + customer;
         commands.sendAndWait(new FileComplaint(complaint, customer, ComplaintCategory.values()[0], Severity.LOW,
                 InteractionChannel.PHONE, "The parcel came late."));
