@@ -1,6 +1,9 @@
 package dev.rapport.command;
 
 import dev.rapport.platform.web.CommandMetadata;
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.rapport.platform.web.ConcurrentModification;
 import dev.rapport.platform.web.ConsistencyToken;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandMessage;
@@ -10,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,6 +32,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class CommandSender {
 
     private static final CommandTargetResolver TARGETS = new AnnotationCommandTargetResolver();
+    static final int CONFLICT_ATTEMPTS = 5;
 
     private final CommandGateway gateway;
     private final ObjectProvider<EventStore> eventStore;
@@ -45,13 +50,41 @@ public class CommandSender {
 
     public <R> R send(Object command, MetaData metadata) {
         CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command).withMetaData(metadata);
-        R result = gateway.sendAndWait(message);
+        R result = sendRetryingConflicts(message);
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 && attributes.getResponse() != null) {
             positionReachedBy(message).ifPresent(position ->
                     attributes.getResponse().setHeader(ConsistencyToken.HEADER, ConsistencyToken.format(position)));
         }
         return result;
+    }
+
+    /**
+     * Within one node Axon locks an aggregate while a command runs, so commands on it take turns. Across
+     * nodes the event store's unique (aggregate, sequence) key refuses the second of two concurrent appends
+     * (ConcurrencyException); nothing was stored, so the command is sent again against the new state, a
+     * few times with a growing random pause, before the conflict is reported.
+     */
+    private <R> R sendRetryingConflicts(CommandMessage<Object> message) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return gateway.sendAndWait(message);
+            } catch (ConcurrencyException conflict) {
+                if (attempt == CONFLICT_ATTEMPTS) {
+                    throw new ConcurrentModification(TARGETS.resolveTarget(message).getIdentifier(), attempt, conflict);
+                }
+                pauseBeforeAttempt(attempt);
+            }
+        }
+    }
+
+    private static void pauseBeforeAttempt(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a conflicting command", e);
+        }
     }
 
     private java.util.OptionalLong positionReachedBy(CommandMessage<?> message) {

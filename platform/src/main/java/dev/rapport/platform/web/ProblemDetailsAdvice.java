@@ -148,6 +148,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(ConcurrentModification.class)
+    ResponseEntity<ProblemDetail> lostTheRace(ConcurrentModification ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+        problem.setTitle("Concurrent modification");
+        problem.setProperty("code", "concurrent-modification");
+        problem.setProperty("aggregateId", ex.aggregateId());
+        problem.setProperty("retryable", true);
+        return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+    }
+
     /** A command handler on another node (Axon Server) failed: answer as if it had failed here. */
     @ExceptionHandler(CommandExecutionException.class)
     ProblemDetail remoteCommandFailure(CommandExecutionException ex) {
@@ -175,6 +185,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return alreadyExists(exists);
         } else if (cause instanceof ConcurrencyException conflict) {
             return concurrentChange(conflict);
+        } else if (cause instanceof ConcurrentModification conflict) {
+            return lostTheRace(conflict).getBody();
         } else if (cause instanceof JSR303ViolationException violation) {
             return commandViolation(violation);
         }
