@@ -9,17 +9,13 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
-import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
-import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
@@ -95,7 +91,7 @@ public class AxonJdbcAutoConfiguration {
 
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new JdbcSQLErrorCodesResolver();
+        return new PostgresDuplicateKeys();
     }
 
     @Bean
@@ -226,26 +222,21 @@ public class AxonJdbcAutoConfiguration {
                 .build();
     }
 
-    /** A dead-letter queue in PostgreSQL for every processing group that enables it ({@code axon.eventhandling.processors.<name>.dlq.enabled}). */
     @Bean
-    ConfigurerModule deadLetterQueueProvider(EventProcessorProperties processorProperties,
-                                             ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                             DeadLetterSchema schema, Serializer serializer,
-                                             @Qualifier("eventSerializer") Serializer eventSerializer) {
-        return new DeadLetterQueueProviderConfigurerModule(processorProperties, processingGroup -> configuration ->
-                deadLetterQueue(processingGroup, connectionProvider, transactionManager, schema, serializer, eventSerializer));
+    DeadLetterQueues deadLetterQueues(ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                      DeadLetterSchema schema, Serializer serializer,
+                                      @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return new DeadLetterQueues(connectionProvider, transactionManager, schema, serializer, eventSerializer);
     }
 
-    private static SequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(
-            String processingGroup, ConnectionProvider connectionProvider, TransactionManager transactionManager,
-            DeadLetterSchema schema, Serializer serializer, Serializer eventSerializer) {
-        return JdbcSequencedDeadLetterQueue.builder()
-                .processingGroup(processingGroup)
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .schema(schema)
-                .genericSerializer(serializer)
-                .eventSerializer(eventSerializer)
-                .build();
+    /**
+     * A dead-letter queue in PostgreSQL for every processing group that enables it with
+     * {@code axon.eventhandling.processors.<name>.dlq.enabled}. (The query side's projections register theirs
+     * in code: those properties would also make Axon register the processor itself, replacing their own.)
+     */
+    @Bean
+    ConfigurerModule deadLetterQueueProvider(EventProcessorProperties processorProperties, DeadLetterQueues queues) {
+        return new DeadLetterQueueProviderConfigurerModule(processorProperties, processingGroup -> configuration ->
+                queues.forProcessingGroup(processingGroup));
     }
 }

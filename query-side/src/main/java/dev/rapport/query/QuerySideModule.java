@@ -15,6 +15,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 
+import dev.rapport.platform.DeadLetterQueues;
 import dev.rapport.platform.SchemaModule;
 
 /**
@@ -64,9 +65,12 @@ public class QuerySideModule {
      * Each projection runs in its own pooled streaming processor, so a slow one never holds up the
      * others. Segments split the work by aggregate (a customer's events stay in order) and are sized
      * here because {@code initialSegmentCount} only applies when the processor first starts.
+     * An event a projection fails on is parked in the projection's dead-letter queue with the rest of that
+     * customer's events (the queue is sequenced by the same policy), and the other customers go on; see
+     * {@code deadletter.DeadLetterController}.
      */
     @Bean
-    ConfigurerModule projectionProcessors(ProjectionProcessorProperties properties) {
+    ConfigurerModule projectionProcessors(ProjectionProcessorProperties properties, DeadLetterQueues deadLetterQueues) {
         return configurer -> configurer.eventProcessing(processing -> {
             for (String projection : Projections.NAMES) {
                 processing.registerPooledStreamingEventProcessor(projection,
@@ -75,7 +79,8 @@ public class QuerySideModule {
                                         .initialSegmentCount(properties.initialSegments())
                                         .batchSize(properties.batchSize())
                                         .maxClaimedSegments(properties.initialSegments()))
-                        .registerSequencingPolicy(projection, config -> CustomerSequencing.INSTANCE);
+                        .registerSequencingPolicy(projection, config -> CustomerSequencing.INSTANCE)
+                        .registerDeadLetterQueue(projection, config -> deadLetterQueues.forProcessingGroup(projection));
             }
         });
     }

@@ -1,0 +1,181 @@
+package dev.rapport.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import dev.rapport.events.customer.CustomerRegistered;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A projection that fails on one customer's event parks that customer's events in its dead-letter queue
+ * and goes on with everyone else; once fixed, a retry through the admin API projects what was parked.
+ */
+@SpringBootTest(classes = {StandaloneApplication.class, DeadLetterTest.PoisonedCustomerView.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "rapport.embedded-postgres.data-dir=target/test-postgres/${random.uuid}")
+class DeadLetterTest {
+
+    /** "The bug": a handler in the customer-view group that fails for customers named Poison… while it is on. */
+    @Component
+    @ProcessingGroup("customer-view")
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    static class PoisonedCustomerView {
+
+        static volatile boolean bug;
+
+        @EventHandler
+        void on(CustomerRegistered event) {
+            if (bug && event.profile().displayName().startsWith("Poison")) {
+                throw new IllegalStateException("the bug: cannot project " + event.profile().displayName());
+            }
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MeterRegistry meters;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @AfterEach
+    void fixed() {
+        PoisonedCustomerView.bug = false;
+    }
+
+    @Test
+    void aPoisonEventParksOneCustomerUntilItIsFixedAndRetried() {
+        PoisonedCustomerView.bug = true;
+        String poisoned = register("Poison Ivy");
+        assertThat(http.put("/api/customers/" + poisoned + "/profile",
+                "{\"displayName\": \"Poison Ivy Renamed\", \"type\": \"INDIVIDUAL\"}", Map.of()).status()).isEqualTo(200);
+        String healthy = register("Nora Healthy");
+        assertThat(http.put("/api/customers/" + healthy + "/profile",
+                "{\"displayName\": \"Nora Still Healthy\", \"type\": \"INDIVIDUAL\"}", Map.of()).status()).isEqualTo(200);
+
+        // the other customers go on: registered after the poisoned one, updated and projected
+        awaitCustomer(healthy, view -> view.toString().contains("Nora Still Healthy"));
+        JsonNode sequence = await(() -> parkedSequence(poisoned), parked -> parked != null && parked.get("letters").size() == 2);
+        assertThat(http.get("/api/customers/" + poisoned).status()).isEqualTo(404);
+        assertThat(parkedSequence(healthy)).isNull();
+        assertThat(sequence.get("letters").get(0).get("eventType").asString()).isEqualTo("CustomerRegistered");
+        assertThat(sequence.get("letters").get(0).get("causeMessage").asString()).contains("the bug");
+        assertThat(sequence.get("letters").get(0).get("position").asLong()).isPositive();
+        assertThat(sequence.get("letters").get(0).get("enqueuedAt").asString()).isNotBlank();
+        assertThat(sequence.get("letters").get(1).get("eventType").asString()).isEqualTo("CustomerProfileUpdated");
+        for (JsonNode group : http.get("/api/admin/dead-letters").json()) {
+            if (!group.get("processingGroup").asString().equals("customer-view")) {
+                assertThat(group.get("deadLetters").asLong()).as(group.toString()).isZero();
+            }
+        }
+        assertThat(gauge("customer-view")).isEqualTo(customerView().get("deadLetters").asDouble()).isGreaterThanOrEqualTo(2.0);
+        double parkedBefore = gauge("customer-view");
+
+        PoisonedCustomerView.bug = false;
+        Http.Response retried = http.post("/api/admin/dead-letters/customer-view/retry", "", Map.of());
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.json().get("succeeded").asInt()).isPositive();
+
+        awaitCustomer(poisoned, view -> view.toString().contains("Poison Ivy Renamed"));
+        assertThat(parkedSequence(poisoned)).isNull();
+        assertThat(gauge("customer-view")).isEqualTo(parkedBefore - 2);
+    }
+
+    @Test
+    void aSequenceThatStillFailsStaysParkedAndIsEvictedOnlyWhenConfirmed() {
+        PoisonedCustomerView.bug = true;
+        String poisoned = register("Poison Oak");
+        await(() -> parkedSequence(poisoned), parked -> parked != null);
+
+        Http.Response stillBroken = http.post("/api/admin/dead-letters/customer-view/retry", "", Map.of());
+        assertThat(stillBroken.json().get("failed").asInt()).isPositive();
+        assertThat(parkedSequence(poisoned).get("letters").get(0).get("causeMessage").asString()).contains("the bug");
+
+        Http.Response unconfirmed = http.delete("/api/admin/dead-letters/customer-view/sequences/" + poisoned);
+        assertThat(unconfirmed.status()).isEqualTo(422);
+        assertThat(unconfirmed.contentType()).startsWith("application/problem+json");
+        assertThat(parkedSequence(poisoned)).isNotNull();
+
+        Http.Response evicted = http.delete("/api/admin/dead-letters/customer-view/sequences/" + poisoned + "?confirm=" + poisoned);
+        assertThat(evicted.status()).isEqualTo(200);
+        assertThat(evicted.json().get("evicted").asInt()).isEqualTo(1);
+        assertThat(parkedSequence(poisoned)).isNull();
+        assertThat(http.get("/api/customers/" + poisoned).status()).isEqualTo(404);
+        assertThat(http.get("/api/admin/dead-letters/no-such-projection").status()).isEqualTo(404);
+    }
+
+    private String register(String name) {
+        Http.Response registered = http.post("/api/customers", "{\"displayName\": \"" + name + "\", \"type\": \"INDIVIDUAL\"}", Map.of());
+        assertThat(registered.status()).isEqualTo(201);
+        return registered.json().get("customerId").asString();
+    }
+
+    private JsonNode customerView() {
+        Http.Response group = http.get("/api/admin/dead-letters/customer-view");
+        assertThat(group.status()).as(group.body()).isEqualTo(200);
+        return group.json();
+    }
+
+    /** The customer's parked sequence in customer-view, or null. */
+    private JsonNode parkedSequence(String customerId) {
+        for (JsonNode sequence : customerView().get("sequences")) {
+            if (sequence.get("sequenceIdentifier").asString().equals(customerId)) {
+                return sequence;
+            }
+        }
+        return null;
+    }
+
+    private void awaitCustomer(String customerId, Predicate<JsonNode> done) {
+        await(() -> {
+            Http.Response view = http.get("/api/customers/" + customerId);
+            return view.status() == 200 ? view.json() : null;
+        }, view -> view != null && done.test(view));
+    }
+
+    private double gauge(String group) {
+        return meters.get("rapport.dead-letters").tag("processingGroup", group).gauge().value();
+    }
+
+    private static JsonNode await(java.util.function.Supplier<JsonNode> read, Predicate<JsonNode> done) {
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
+        JsonNode last = read.get();
+        while (!done.test(last)) {
+            assertThat(Instant.now()).as("waiting; last seen " + last).isBefore(giveUp);
+            sleep();
+            last = read.get();
+        }
+        return last;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
