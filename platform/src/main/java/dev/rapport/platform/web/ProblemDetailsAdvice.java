@@ -1,5 +1,6 @@
 package dev.rapport.platform.web;
 
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -169,6 +170,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception ex) {
+        SQLException refusedValue = dataException(ex);
+        if (refusedValue != null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "A value cannot be stored or searched for (too long, a NUL character, or a date out of range)");
+            problem.setTitle("Invalid request");
+            problem.setProperty("code", "unstorable-value");
+            return problem;
+        }
         log.error("Unexpected failure", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred; it has been logged");
@@ -191,6 +200,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return commandViolation(violation);
         }
         return unexpected(cause);
+    }
+
+    /**
+     * PostgreSQL's data exceptions (SQLState class 22: value too long, NUL byte in text, datetime out of
+     * range, ...) are caused by the values a request passed in, so they are the client's error, not a 500;
+     * the statement failed, so nothing was written.
+     */
+    private static SQLException dataException(Throwable ex) {
+        for (Throwable cause = ex; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    if (next.getSQLState() != null && next.getSQLState().startsWith("22")) {
+                        return next;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     static ProblemDetail invalid(List<FieldError> errors) {
