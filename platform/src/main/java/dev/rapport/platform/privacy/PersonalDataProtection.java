@@ -19,7 +19,7 @@ import tools.jackson.databind.node.StringNode;
  * Once a subject's key is gone each personal field reads as erased: text becomes {@link #ERASED}, any other
  * type null. Values stored before encryption existed (not sealed) are read as stored.
  */
-public class PersonalDataProtection {
+public class PersonalDataProtection implements PersonalDataErasure {
 
     /** What a personal text field reads as once its subject is erased. */
     public static final String ERASED = "[erased]";
@@ -42,6 +42,7 @@ public class PersonalDataProtection {
     }
 
     /** Erases the subject: their key is removed in the current transaction; every personal field of theirs reads as erased. */
+    @Override
     public void erase(String subjectId) {
         keys.erase(subjectId);
     }
