@@ -160,6 +160,8 @@ class PersonalDataSerializerTest {
         assertThat(jdbc.sql("SELECT count(*) FROM personal_data_key WHERE subject_id = ?").param(id).query(Integer.class).single()).isZero();
 
         append(id, 0, registered(id));
+        assertThat(jdbc.sql("SELECT count(*) FROM personal_data_key WHERE subject_id = ?").param(id).query(Integer.class).single())
+                .as("the key the committed event was sealed with is stored, not one kept from the rolled-back try").isOne();
         assertThat(payloads(id)).containsExactly(registered(id));
     }
 
