@@ -24,6 +24,7 @@ import dev.rapport.events.customer.ClosureReason;
 import dev.rapport.events.customer.ConsentChanged;
 import dev.rapport.events.customer.ContactChannel;
 import dev.rapport.events.customer.CustomerClosed;
+import dev.rapport.events.customer.CustomerErased;
 import dev.rapport.events.customer.CustomerMarkedAsPartner;
 import dev.rapport.events.customer.CustomerProfile;
 import dev.rapport.events.customer.CustomerProfileUpdated;
@@ -59,6 +60,7 @@ class Customer {
     private String accountManagerId;
     private boolean partner;
     private ClosureReason closedFor;
+    private boolean erased;
 
     Customer() {
         // for Axon: rebuilt from its events
@@ -73,6 +75,7 @@ class Customer {
     /** Profile corrections are accepted even for a closed customer: personal data must stay correctable. */
     @CommandHandler
     void handle(UpdateCustomerProfile command, Clock clock) {
+        requireNotErased();
         CustomerProfile updated = checked(command.profile().toProfile());
         if (updated.equals(profile)) {
             return; // nothing changed: no event, the history stays free of no-op entries
@@ -83,6 +86,7 @@ class Customer {
     /** Opting out is always accepted (even when closed); opting in needs an open relationship. */
     @CommandHandler
     void handle(ChangeConsent command, Clock clock) {
+        requireNotErased();
         if (command.optedIn()) {
             requireOpen();
         }
@@ -94,6 +98,7 @@ class Customer {
 
     @CommandHandler
     void handle(NotePreference command, Clock clock) {
+        requireNotErased();
         requireOpen();
         if (command.value().equals(preferences.get(command.key()))) {
             return;
@@ -103,6 +108,7 @@ class Customer {
 
     @CommandHandler
     void handle(WithdrawPreference command, Clock clock) {
+        requireNotErased();
         if (!preferences.containsKey(command.key())) {
             throw new RuleViolation("unknown-preference", "No preference '" + command.key() + "' is noted for this customer");
         }
@@ -111,6 +117,7 @@ class Customer {
 
     @CommandHandler
     void handle(AssignAccountManager command, Clock clock) {
+        requireNotErased();
         requireOpen();
         if (command.accountManagerId().equals(accountManagerId)) {
             return;
@@ -120,6 +127,7 @@ class Customer {
 
     @CommandHandler
     void handle(RecordReferral command, Clock clock) {
+        requireNotErased();
         if (command.referredCustomerId().equals(customerId)) {
             throw new RuleViolation("self-referral", "A customer cannot refer themselves");
         }
@@ -131,6 +139,7 @@ class Customer {
 
     @CommandHandler
     void handle(MarkAsPartner command, Clock clock) {
+        requireNotErased();
         requireOpen();
         if (partner) {
             return;
@@ -140,6 +149,7 @@ class Customer {
 
     @CommandHandler
     void handle(EndPartnership command, Clock clock) {
+        requireNotErased();
         if (!partner) {
             throw new RuleViolation("not-a-partner", "Customer " + customerId + " is not a partner");
         }
@@ -148,12 +158,14 @@ class Customer {
 
     @CommandHandler
     void handle(CloseCustomer command, Clock clock) {
+        requireNotErased();
         requireOpen();
         apply(new CustomerClosed(customerId, command.reason(), blankToNull(command.note()), command.closedBy(), clock.instant()));
     }
 
     @CommandHandler
     void handle(ReactivateCustomer command, Clock clock) {
+        requireNotErased();
         if (closedFor == null) {
             throw new RuleViolation("customer-not-closed", "Customer " + customerId + " is not closed", true);
         }
@@ -162,6 +174,22 @@ class Customer {
                     "Customer " + customerId + " was closed as malicious (fraud, bad credit) and is never won back");
         }
         apply(new CustomerReactivated(customerId, clock.instant()));
+    }
+
+    /**
+     * Erasure is final and done once: a second request is refused (409 customer-erased) like every other
+     * command, so the history shows exactly one erasure. Called by {@link CustomerErasure}, which deletes the
+     * key in the same unit of work.
+     */
+    void erase(EraseCustomer command, Clock clock) {
+        requireNotErased();
+        apply(new CustomerErased(customerId, command.erasedBy(), clock.instant()));
+    }
+
+    private void requireNotErased() {
+        if (erased) {
+            throw new RuleViolation("customer-erased", "Customer " + customerId + " was erased; nothing more is recorded for them", true);
+        }
     }
 
     private void requireOpen() {
@@ -238,5 +266,12 @@ class Customer {
     @EventSourcingHandler
     void on(CustomerReactivated event) {
         closedFor = null;
+    }
+
+    @EventSourcingHandler
+    void on(CustomerErased event) {
+        erased = true;
+        profile = null;
+        preferences.clear();
     }
 }

@@ -16,6 +16,7 @@ import dev.rapport.command.customer.CustomerCommands.WithdrawPreference;
 import dev.rapport.events.customer.ClosureReason;
 import dev.rapport.events.customer.ContactChannel;
 import dev.rapport.platform.web.CommandMetadata;
+import dev.rapport.platform.web.InvalidField;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -129,6 +130,20 @@ class CustomerCommandController {
         return send(new ReactivateCustomer(customerId), request);
     }
 
+    @PostMapping("/{customerId}/erase")
+    @Operation(summary = "Erase the customer's personal data (GDPR right to erasure)",
+            description = "Crypto-shredding: the customer's key is deleted, so every personal field of every event about them "
+                    + "reads as [erased] (other types null) in every view, export and rebuild; amounts, dates and tiers stay. "
+                    + "The body must repeat the customer id in `confirm` (400 naming `confirm` otherwise). Irreversible: "
+                    + "every later command for the customer, a second erasure included, is refused with 409 customer-erased.")
+    CustomerAccepted erase(@PathVariable String customerId, @Valid @RequestBody EraseRequest body, HttpServletRequest request) {
+        if (!customerId.equals(body.confirm())) {
+            throw new InvalidField("confirm", "must repeat the customer id to confirm the erasure");
+        }
+        MetaData metadata = CommandMetadata.from(request);
+        return send(new EraseCustomer(customerId, (String) metadata.get(CommandMetadata.ACTOR)), metadata);
+    }
+
     private CustomerAccepted send(CustomerCommand command, HttpServletRequest request) {
         return send(command, CommandMetadata.from(request));
     }
@@ -160,6 +175,10 @@ class CustomerCommandController {
 
     @Schema(example = "{\"reason\": \"framework contract FC-2026-17\"}")
     record ReasonRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @Schema(example = "{\"confirm\": \"2225f091-…\"}")
+    record EraseRequest(@NotBlank String confirm) {
     }
 
     @Schema(example = "{\"reason\": \"COMPETITOR\", \"note\": \"moved to a cheaper carrier\"}")

@@ -1,6 +1,7 @@
 package dev.rapport.command.customer;
 
 import dev.rapport.events.customer.CustomerClosed;
+import dev.rapport.events.customer.CustomerErased;
 import dev.rapport.events.customer.CustomerReactivated;
 import dev.rapport.events.customer.CustomerRegistered;
 import dev.rapport.platform.web.NotFound;
@@ -27,12 +28,15 @@ public class CustomerRegistry {
         this.jdbc = jdbc;
     }
 
-    /** @throws NotFound for an unknown customer; {@link RuleViolation} {@code customer-closed} for a closed one */
+    /** @throws NotFound for an unknown customer; {@link RuleViolation} {@code customer-closed} / {@code customer-erased} */
     public void requireActive(String customerId) {
-        Boolean closed = jdbc.sql("SELECT closed FROM customer_registry WHERE customer_id = ?")
-                .param(customerId).query(Boolean.class).optional()
+        Status status = jdbc.sql("SELECT closed, erased FROM customer_registry WHERE customer_id = ?")
+                .param(customerId).query((rs, row) -> new Status(rs.getBoolean("closed"), rs.getBoolean("erased"))).optional()
                 .orElseThrow(() -> new NotFound("Customer", customerId));
-        if (closed) {
+        if (status.erased()) {
+            throw new RuleViolation("customer-erased", "Customer " + customerId + " was erased; nothing more is recorded for them", true);
+        }
+        if (status.closed()) {
             throw new RuleViolation("customer-closed", "Customer " + customerId + " is closed; reactivate it first", true);
         }
     }
@@ -54,6 +58,14 @@ public class CustomerRegistry {
     void on(CustomerClosed event) {
         jdbc.sql("UPDATE customer_registry SET closed = TRUE, closure_reason = ? WHERE customer_id = ?")
                 .params(event.reason().name(), event.customerId()).update();
+    }
+
+    @EventHandler
+    void on(CustomerErased event) {
+        jdbc.sql("UPDATE customer_registry SET erased = TRUE WHERE customer_id = ?").param(event.customerId()).update();
+    }
+
+    private record Status(boolean closed, boolean erased) {
     }
 
     @EventHandler

@@ -89,6 +89,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return invalid(violations(ex.getViolations()));
     }
 
+    @ExceptionHandler(InvalidField.class)
+    ProblemDetail invalidField(InvalidField ex) {
+        return invalid(List.of(new FieldError(ex.field(), ex.getMessage())));
+    }
+
     @ExceptionHandler({NotFound.class, AggregateNotFoundException.class})
     ProblemDetail notFound(RuntimeException ex) {
         String detail = ex instanceof AggregateNotFoundException missing

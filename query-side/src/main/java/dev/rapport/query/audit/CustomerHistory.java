@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.rapport.platform.privacy.PersonalDataProtection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -17,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A customer's complete history straight from the event store, across every aggregate that concerns them,
- * in global order: each event as stored (type, revision, sequence, position, timestamp, payload, metadata).
+ * in global order: each event as stored (type, revision, sequence, position, timestamp, payload, metadata), its
+ * personal fields decrypted (or erased).
  */
 @Component
 class CustomerHistory {
@@ -25,9 +27,11 @@ class CustomerHistory {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final PersonalDataProtection personalData;
 
-    CustomerHistory(JdbcClient jdbc) {
+    CustomerHistory(JdbcClient jdbc, PersonalDataProtection personalData) {
         this.jdbc = jdbc;
+        this.personalData = personalData;
     }
 
     /** Events after {@code afterPosition} matching the filter, oldest first, at most {@code size}. */
@@ -69,13 +73,14 @@ class CustomerHistory {
         });
     }
 
-    private static HistoricEvent map(ResultSet rs) throws SQLException {
+    /** Personal fields decrypted, or erased once the customer's key is gone: auditors never see ciphertext. */
+    private HistoricEvent map(ResultSet rs) throws SQLException {
         String payloadType = rs.getString("payload_type");
         JsonNode metadata = rs.getString("meta_data") == null ? JSON.createObjectNode() : JSON.readTree(rs.getString("meta_data"));
         return new HistoricEvent(rs.getLong("global_index"), rs.getString("event_identifier"),
                 payloadType.substring(payloadType.lastIndexOf('.') + 1), payloadType, rs.getString("payload_revision"),
                 rs.getString("type"), rs.getString("aggregate_identifier"), rs.getLong("sequence_number"),
-                Instant.parse(rs.getString("time_stamp")), JSON.readTree(rs.getString("payload")), metadata,
+                Instant.parse(rs.getString("time_stamp")), JSON.readTree(personalData.reveal(payloadType, rs.getString("payload"))), metadata,
                 text(metadata, "actor"), text(metadata, "source"), text(metadata, "correlationId"), text(metadata, "causationId"),
                 text(metadata, "idempotencyKey"));
     }

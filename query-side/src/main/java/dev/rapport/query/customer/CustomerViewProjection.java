@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.rapport.events.customer.AccountManagerAssigned;
 import dev.rapport.events.customer.ConsentChanged;
 import dev.rapport.events.customer.CustomerClosed;
+import dev.rapport.events.customer.CustomerErased;
 import dev.rapport.events.customer.CustomerMarkedAsPartner;
 import dev.rapport.events.customer.CustomerProfile;
 import dev.rapport.events.customer.CustomerReactivated;
@@ -17,6 +18,7 @@ import dev.rapport.events.customer.PreferenceWithdrawn;
 import dev.rapport.events.customer.ReferralRecorded;
 import dev.rapport.events.customer.CustomerProfileUpdated;
 import dev.rapport.events.customer.CustomerRegistered;
+import dev.rapport.platform.privacy.PersonalDataProtection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ProcessingGroup;
@@ -138,6 +140,24 @@ class CustomerViewProjection {
     void on(CustomerReactivated event, @SequenceNumber long sequence) {
         handled.increment();
         applyToCustomer(event.customerId(), sequence, "status = 'ACTIVE', closure_reason = NULL, closed_at = NULL", Map.of());
+    }
+
+    /**
+     * Blanks the personal columns as a replay after the erasure reads them (the key is gone): text that was
+     * there becomes the marker, the date of birth null, preference values the marker. Spend, dates, tier and
+     * segment columns stay for analytics.
+     */
+    @EventHandler
+    void on(CustomerErased event, @SequenceNumber long sequence) {
+        handled.increment();
+        applyToCustomer(event.customerId(), sequence, """
+                display_name = :erased,
+                email = CASE WHEN email IS NULL THEN NULL ELSE :erased END,
+                phone = CASE WHEN phone IS NULL THEN NULL ELSE :erased END,
+                date_of_birth = NULL,
+                preferences = COALESCE((SELECT jsonb_object_agg(key, to_jsonb(CAST(:erased AS TEXT)))
+                                        FROM jsonb_object_keys(preferences) AS key), '{}'::jsonb)""",
+                Map.of("erased", PersonalDataProtection.ERASED));
     }
 
     /** Applies a change made by the customer aggregate once: only an event newer than the row's version counts. */

@@ -11,6 +11,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import dev.rapport.platform.EventStoreProperties;
+import dev.rapport.platform.privacy.PersonalDataProtection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,7 +23,8 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Writes stored events as NDJSON, one line per event in position order, payload and metadata
- * embedded exactly as stored (the JSON of the event's stored revision; upcasters do not run here).
+ * embedded as stored (the JSON of the event's stored revision; upcasters do not run here), except that
+ * personal fields are decrypted, or read as erased once the customer's key is gone: never ciphertext.
  * <p>
  * One read-only REPEATABLE READ transaction reads a single snapshot of the log through a server-side
  * cursor, {@code fetchSize} rows at a time, so memory stays flat whatever the export's size. It stops
@@ -40,14 +42,16 @@ class EventExport {
     private final Clock clock;
     private final Duration gapTimeout;
     private final int fetchSize;
+    private final PersonalDataProtection personalData;
 
     @Autowired
     EventExport(DataSource dataSource, Clock clock, EventStoreProperties eventStore,
-                @Value("${rapport.export.fetch-size:500}") int fetchSize) {
-        this(dataSource, clock, eventStore.gapTimeout(), fetchSize);
+                @Value("${rapport.export.fetch-size:500}") int fetchSize, PersonalDataProtection personalData) {
+        this(dataSource, clock, eventStore.gapTimeout(), fetchSize, personalData);
     }
 
-    EventExport(DataSource dataSource, Clock clock, Duration gapTimeout, int fetchSize) {
+    EventExport(DataSource dataSource, Clock clock, Duration gapTimeout, int fetchSize, PersonalDataProtection personalData) {
+        this.personalData = personalData;
         this.dataSource = dataSource;
         this.clock = clock;
         this.gapTimeout = gapTimeout;
@@ -94,7 +98,7 @@ class EventExport {
         }
     }
 
-    private static void writeLine(ResultSet row, JsonGenerator json) throws SQLException {
+    private void writeLine(ResultSet row, JsonGenerator json) throws SQLException {
         json.writeStartObject();
         json.writeNumberProperty("position", row.getLong("global_index"));
         json.writeStringProperty("eventId", row.getString("event_identifier"));
@@ -105,7 +109,7 @@ class EventExport {
         json.writeStringProperty("timestamp", row.getString("time_stamp"));
         json.writeStringProperty("customerId", row.getString("customer_id"));
         json.writeName("payload");
-        json.writeRawValue(row.getString("payload"));
+        json.writeRawValue(personalData.reveal(row.getString("payload_type"), row.getString("payload")));
         json.writeName("metadata");
         String metadata = row.getString("meta_data");
         if (metadata == null) {

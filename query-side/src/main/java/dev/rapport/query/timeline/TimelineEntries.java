@@ -34,6 +34,7 @@ import dev.rapport.events.complaint.ComplaintSlaBreached;
 import dev.rapport.events.customer.AccountManagerAssigned;
 import dev.rapport.events.customer.ConsentChanged;
 import dev.rapport.events.customer.CustomerClosed;
+import dev.rapport.events.customer.CustomerErased;
 import dev.rapport.events.customer.CustomerMarkedAsPartner;
 import dev.rapport.events.customer.CustomerProfileUpdated;
 import dev.rapport.events.customer.CustomerReactivated;
@@ -84,6 +85,7 @@ final class TimelineEntries {
         on(CustomerMarkedAsPartner.class, TimelineEntries::customerMarkedAsPartner);
         on(PartnershipEnded.class, TimelineEntries::partnershipEnded);
         on(CustomerClosed.class, TimelineEntries::customerClosed);
+        on(CustomerErased.class, TimelineEntries::customerErased);
         on(CustomerReactivated.class, TimelineEntries::customerReactivated);
 
         on(InteractionLogged.class, TimelineEntries::interactionLogged);
@@ -192,6 +194,10 @@ final class TimelineEntries {
         return at(e.endedAt(), "Partnership ended" + reason(e.reason()));
     }
 
+    private static Description customerErased(CustomerErased e) {
+        return at(e.erasedAt(), "Personal data erased by " + e.erasedBy());
+    }
+
     private static Description customerClosed(CustomerClosed e) {
         String churn = e.reason() == null ? "" : e.reason().activeChurn() ? ", active churn" : ", passive churn";
         return at(e.closedAt(), "Relationship closed (" + name(e.reason()) + churn + ") by " + e.closedBy());
@@ -239,7 +245,7 @@ final class TimelineEntries {
 
     private static Description saleRefunded(SaleRefunded e) {
         return at(e.occurredAt(), "Refund " + e.refundId() + " of " + money(e.amount()) + " on sale " + e.saleId()
-                + " (" + money(e.remainingRefundable()) + " still refundable)" + reason(e.reason()));
+                + " (" + money(e.remainingRefundable()) + " still refundable)"); // the reason is personal: not quoted
     }
 
     // complaint

@@ -19,6 +19,8 @@ import dev.rapport.platform.web.ProblemDetailsAdvice;
 import dev.rapport.query.ProjectionDatabase;
 import dev.rapport.query.StoredEvents;
 import dev.rapport.query.catalog.EventCatalog;
+import dev.rapport.platform.privacy.PersonalDataKeys;
+import dev.rapport.platform.privacy.PersonalDataProtection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
@@ -37,7 +39,8 @@ class EventExportControllerTest {
     private static final String AN_HOUR_AGO = NOW.minusSeconds(3600).toString();
 
     /** Two rows per fetch, so every export here spans several batches of the cursor. */
-    private final EventExport export = new EventExport(ProjectionDatabase.dataSource(), Clock.fixed(NOW, ZoneOffset.UTC), GAP_TIMEOUT, 2);
+    private final EventExport export = new EventExport(ProjectionDatabase.dataSource(), Clock.fixed(NOW, ZoneOffset.UTC), GAP_TIMEOUT, 2,
+            new PersonalDataProtection(new PersonalDataKeys(ProjectionDatabase.jdbc(), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(30))));
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new EventExportController(export, new EventCatalog()))
             .setControllerAdvice(new ProblemDetailsAdvice())
             .build();

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import dev.rapport.events.common.Money;
 import dev.rapport.events.privacy.DataSubject;
+import dev.rapport.events.privacy.PersonalData;
 
 /**
  * Part or all of a sale was refunded or returned. The refunds of a sale never add up to more than its total.
@@ -16,6 +17,6 @@ import dev.rapport.events.privacy.DataSubject;
  * @param occurredAt          when the refund happened
  * @param remainingRefundable what may still be refunded of the sale after this one
  */
-public record SaleRefunded(String saleId, @DataSubject String customerId, String refundId, Money amount, String reason,
+public record SaleRefunded(String saleId, @DataSubject String customerId, String refundId, Money amount, @PersonalData String reason,
                            Instant occurredAt, Money remainingRefundable) {
 }
