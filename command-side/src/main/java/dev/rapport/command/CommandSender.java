@@ -48,10 +48,22 @@ public class CommandSender {
         R result = gateway.sendAndWait(message);
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 && attributes.getResponse() != null) {
-            positionReachedBy(message).ifPresent(position ->
+            consistencyPosition(message).ifPresent(position ->
                     attributes.getResponse().setHeader(ConsistencyToken.HEADER, ConsistencyToken.format(position)));
         }
         return result;
+    }
+
+    /**
+     * The command has committed by now: if the database goes away before its position can be read, the
+     * answer is still the success (without a token), never an error that would make the client repeat it.
+     */
+    private java.util.OptionalLong consistencyPosition(CommandMessage<?> message) {
+        try {
+            return positionReachedBy(message);
+        } catch (org.springframework.dao.DataAccessException | org.axonframework.common.AxonException e) {
+            return java.util.OptionalLong.empty();
+        }
     }
 
     private java.util.OptionalLong positionReachedBy(CommandMessage<?> message) {

@@ -150,33 +150,55 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** A command handler on another node (Axon Server) failed: answer as if it had failed here. */
     @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail remoteCommandFailure(CommandExecutionException ex) {
+    ResponseEntity<ProblemDetail> remoteCommandFailure(CommandExecutionException ex) {
         if (ex.getCause() instanceof RuntimeException cause && !(cause instanceof CommandExecutionException)) {
             return handleCause(cause);
         }
         return unexpected(ex);
     }
 
+    /**
+     * Anything else is a 500, except the database being unreachable, however deeply wrapped (Axon wraps
+     * it in its own event-store and JDBC exceptions, Spring in transaction exceptions): that is a 503 the
+     * client may retry, and nothing was stored since the command's transaction never committed.
+     */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception ex) {
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (DatabaseUnavailable.isCauseOf(ex)) {
+            log.warn("Database unavailable: {}", DatabaseUnavailable.describe(ex));
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The database cannot be reached; nothing was changed. Retry later.");
+            problem.setTitle("Service unavailable");
+            problem.setProperty("code", "database-unavailable");
+            return problem(problem, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+        }
         log.error("Unexpected failure", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred; it has been logged");
         problem.setTitle("Internal error");
-        return problem;
+        return problem(problem, null);
     }
 
-    private ProblemDetail handleCause(RuntimeException cause) {
+    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem, Integer retryAfterSeconds) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        if (retryAfterSeconds != null) {
+            response.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds.toString());
+        }
+        return response.body(problem);
+    }
+
+    private ResponseEntity<ProblemDetail> handleCause(RuntimeException cause) {
         if (cause instanceof RuleViolation rule) {
-            return ruleViolation(rule);
+            return problem(ruleViolation(rule), null);
         } else if (cause instanceof AggregateNotFoundException || cause instanceof NotFound) {
-            return notFound(cause);
+            return problem(notFound(cause), null);
         } else if (cause instanceof AggregateStreamCreationException exists) {
-            return alreadyExists(exists);
+            return problem(alreadyExists(exists), null);
         } else if (cause instanceof ConcurrencyException conflict) {
-            return concurrentChange(conflict);
+            return problem(concurrentChange(conflict), null);
         } else if (cause instanceof JSR303ViolationException violation) {
-            return commandViolation(violation);
+            return problem(commandViolation(violation), null);
         }
         return unexpected(cause);
     }
