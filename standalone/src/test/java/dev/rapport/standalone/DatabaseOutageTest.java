@@ -45,9 +45,8 @@ class DatabaseOutageTest {
     void anOutageIsAFastRetryable503AndNoAcknowledgedCommandIsLost() throws Exception {
         try (ExternalPostgres postgres = ExternalPostgres.start("outage");
              var app = new SpringApplicationBuilder(StandaloneApplication.class)
-                     .properties("spring.datasource.url=" + postgres.jdbcUrl(), "spring.datasource.username=postgres",
-                             "server.port=0", "spring.application.name=rapport-outage")
-                     .run()) {
+                     .run("--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=postgres",
+                             "--server.port=0", "--spring.application.name=rapport-outage")) {
             Http http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
             Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
             ConcurrentLinkedQueue<Attempt> refused = new ConcurrentLinkedQueue<>();

@@ -192,9 +192,8 @@ class ProjectionCrashTest {
     }
 
     private static ConfigurableApplicationContext start(Class<?> application, ExternalPostgres postgres) {
-        return new SpringApplicationBuilder(application)
-                .properties(arguments(postgres).stream().map(argument -> argument.substring(2)).toArray(String[]::new))
-                .run();
+        // as arguments: they must win over the application's own properties (server.port in particular)
+        return new SpringApplicationBuilder(application).run(arguments(postgres).toArray(String[]::new));
     }
 
     private static JdbcClient jdbc(ConfigurableApplicationContext app) {

@@ -22,9 +22,14 @@ final class DatabaseUnavailable {
         return cause(failure) != null;
     }
 
+    /** The kind of failure without its message: a failed insert's message carries the event, personal data included. */
     static String describe(Throwable failure) {
         Throwable cause = cause(failure);
-        return cause == null ? String.valueOf(failure) : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        if (cause == null) {
+            return failure.getClass().getSimpleName();
+        }
+        return cause instanceof SQLException sql ? cause.getClass().getSimpleName() + " (SQLSTATE " + sql.getSQLState() + ")"
+                : cause.getClass().getSimpleName();
     }
 
     private static Throwable cause(Throwable failure) {
