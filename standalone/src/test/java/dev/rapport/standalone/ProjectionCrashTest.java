@@ -61,20 +61,16 @@ class ProjectionCrashTest {
             try (var writer = start(CommandSideApplication.class, postgres)) {
                 writeTheLog(writer);
             }
-            long head;
-            try (var app = start(CommandSideApplication.class, postgres)) {
-                JdbcClient jdbc = jdbc(app);
-                head = jdbc.sql("SELECT max(global_index) FROM domain_event_entry").query(Long.class).single();
-                assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single()).isGreaterThanOrEqualTo(20_000);
-                assertThat(jdbc.sql("SELECT count(*) FROM token_entry WHERE processor_name IN (:names)")
-                        .param("names", Projections.NAMES).query(Long.class).single()).as("no projection has run yet").isZero();
-            }
+            JdbcClient jdbc = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                    postgres.jdbcUrl(), "postgres", ""));
+            long head = jdbc.sql("SELECT max(global_index) FROM domain_event_entry").query(Long.class).single();
+            assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single()).isGreaterThanOrEqualTo(20_000);
+            assertThat(jdbc.sql("SELECT count(*) FROM token_entry WHERE processor_name IN (:names)")
+                    .param("names", Projections.NAMES).query(Long.class).single()).as("no projection has run yet").isZero();
 
             Process child = ChildApplication.start(StandaloneApplication.class.getName(), Path.of("target/crash-child.log"),
                     arguments(postgres));
             try {
-                JdbcClient jdbc = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
-                        postgres.jdbcUrl(), "postgres", ""));
                 await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
                     assertThat(child.isAlive()).as("the child application runs (see target/crash-child.log)").isTrue();
                     return customersInView(jdbc) >= CUSTOMERS / 5;
@@ -89,7 +85,6 @@ class ProjectionCrashTest {
             }
 
             try (var app = start(StandaloneApplication.class, postgres)) {
-                JdbcClient jdbc = jdbc(app);
                 ProjectionPositions positions = app.getBean(ProjectionPositions.class);
                 await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> Projections.NAMES.stream()
                         .allMatch(projection -> positions.hasProcessed(projection, head, Optional.empty())));
@@ -103,12 +98,12 @@ class ProjectionCrashTest {
                 Http http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
                 for (String projection : Projections.NAMES) {
                     assertThat(http.post("/api/admin/projections/" + projection + "/rebuild", "", Map.of()).status()).isEqualTo(202);
-                    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(() -> {
-                        String state = http.get("/api/admin/projections/" + projection + "/rebuild").json().get("state").asString();
-                        assertThat(state).isNotEqualTo("FAILED");
-                        return state.equals("COMPLETED");
-                    });
                 }
+                await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(() -> Projections.NAMES.stream().allMatch(projection -> {
+                    String state = http.get("/api/admin/projections/" + projection + "/rebuild").json().get("state").asString();
+                    assertThat(state).as(projection + " rebuild").isNotEqualTo("FAILED");
+                    return state.equals("COMPLETED");
+                }));
                 assertThat(ReadModelDigest.of(jdbc, projections)).as("the resumed read model equals a clean rebuild").isEqualTo(resumed);
             }
         }
