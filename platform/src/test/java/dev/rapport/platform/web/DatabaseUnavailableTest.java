@@ -11,6 +11,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 import org.springframework.transaction.CannotCreateTransactionException;
 
