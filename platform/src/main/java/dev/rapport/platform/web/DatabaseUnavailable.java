@@ -37,7 +37,7 @@ final class DatabaseUnavailable {
         for (int depth = 0; current != null && depth < 32; depth++, current = current.getCause()) {
             if (current instanceof SQLTransientConnectionException || current instanceof SQLNonTransientConnectionException
                     || current instanceof ConnectException
-                    || current instanceof SQLException sql && unavailableState(sql.getSQLState())) {
+                    || current instanceof SQLException sql && (unavailableState(sql.getSQLState()) || closedByPool(sql))) {
                 return current;
             }
             if (current.getCause() == current) {
@@ -45,6 +45,14 @@ final class DatabaseUnavailable {
             }
         }
         return null;
+    }
+
+    /**
+     * Hikari closes a connection that failed fatally (the server went away) and answers any later use of it,
+     * the transaction's commit included, with this state-less exception: nothing reached the server.
+     */
+    private static boolean closedByPool(SQLException sql) {
+        return sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage());
     }
 
     /** SQLSTATE class 08 (connection exception); 57P01-57P03: admin shutdown, crash shutdown, cannot connect now. */

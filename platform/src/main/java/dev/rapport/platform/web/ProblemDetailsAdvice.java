@@ -160,14 +160,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /**
      * Anything else is a 500, except the database being unreachable, however deeply wrapped (Axon wraps
      * it in its own event-store and JDBC exceptions, Spring in transaction exceptions): that is a 503 the
-     * client may retry, and nothing was stored since the command's transaction never committed.
+     * client may retry: the command's transaction did not commit (unless the connection broke during the
+     * commit itself, which no database client can tell apart).
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         if (DatabaseUnavailable.isCauseOf(ex)) {
             log.warn("Database unavailable: {}", DatabaseUnavailable.describe(ex));
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                    "The database cannot be reached; nothing was changed. Retry later.");
+                    "The database cannot be reached; retry later.");
             problem.setTitle("Service unavailable");
             problem.setProperty("code", "database-unavailable");
             return problem(problem, DatabaseUnavailable.RETRY_AFTER_SECONDS);

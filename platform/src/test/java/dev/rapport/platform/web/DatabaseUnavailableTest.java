@@ -29,12 +29,16 @@ class DatabaseUnavailableTest {
         assertThat(DatabaseUnavailable.isCauseOf(new EventStoreException("append failed", batch))).isTrue();
         assertThat(DatabaseUnavailable.isCauseOf(new SQLException("the database system is starting up", "57P03"))).isTrue();
         assertThat(DatabaseUnavailable.isCauseOf(new PSQLException("I/O error", PSQLState.CONNECTION_FAILURE))).isTrue();
+        // found by DatabaseOutageTest: the commit on a connection Hikari had closed after the server went away
+        assertThat(DatabaseUnavailable.isCauseOf(new org.springframework.transaction.TransactionSystemException("JDBC commit failed",
+                new SQLException("Connection is closed")))).isTrue();
     }
 
     @Test
     void otherDatabaseFailuresAreNot() {
         assertThat(DatabaseUnavailable.isCauseOf(new EventStoreException("duplicate", new SQLException("duplicate key", "23505")))).isFalse();
         assertThat(DatabaseUnavailable.isCauseOf(new SQLException("no sqlstate"))).isFalse();
+        assertThat(DatabaseUnavailable.isCauseOf(new SQLException("Connection is closed", "23505"))).isFalse();
         assertThat(DatabaseUnavailable.isCauseOf(new IllegalStateException("bug"))).isFalse();
     }
 
