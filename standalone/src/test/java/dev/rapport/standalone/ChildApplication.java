@@ -1,6 +1,5 @@
 package dev.rapport.standalone;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,6 +36,6 @@ final class ChildApplication {
         if (!classPath.contains("test-classes")) {
             throw new IllegalStateException("No usable class path for a child JVM: " + classPath);
         }
-        return String.join(File.pathSeparator, classPath.split(File.pathSeparator));
+        return classPath;
     }
 }
