@@ -1,20 +1,23 @@
 package dev.rapport.command;
 
-import dev.rapport.platform.web.CommandMetadata;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.rapport.platform.web.CommandMetadata;
 import dev.rapport.platform.web.ConcurrentModification;
 import dev.rapport.platform.web.ConsistencyToken;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.AxonException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -53,7 +56,7 @@ public class CommandSender {
         R result = sendRetryingConflicts(message);
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 && attributes.getResponse() != null) {
-            positionReachedBy(message).ifPresent(position ->
+            consistencyPosition(message).ifPresent(position ->
                     attributes.getResponse().setHeader(ConsistencyToken.HEADER, ConsistencyToken.format(position)));
         }
         return result;
@@ -87,17 +90,29 @@ public class CommandSender {
         }
     }
 
-    private java.util.OptionalLong positionReachedBy(CommandMessage<?> message) {
+    /**
+     * The command has committed by now: if the database goes away before its position can be read, the
+     * answer is still the success (without a token), never an error that would make the client repeat it.
+     */
+    private OptionalLong consistencyPosition(CommandMessage<?> message) {
+        try {
+            return positionReachedBy(message);
+        } catch (DataAccessException | AxonException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private OptionalLong positionReachedBy(CommandMessage<?> message) {
         JdbcClient sql = jdbc.getIfAvailable();
         if (sql != null) {
             Long position = sql.sql("SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?")
                     .param(TARGETS.resolveTarget(message).getIdentifier())
                     .query(Long.class).optional().orElse(null);
             if (position != null) {
-                return java.util.OptionalLong.of(position);
+                return OptionalLong.of(position);
             }
         }
         EventStore store = eventStore.getIfAvailable();
-        return store == null ? java.util.OptionalLong.empty() : store.createHeadToken().position();
+        return store == null ? OptionalLong.empty() : store.createHeadToken().position();
     }
 }

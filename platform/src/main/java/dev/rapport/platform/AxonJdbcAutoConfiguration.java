@@ -166,6 +166,7 @@ public class AxonJdbcAutoConfiguration {
                 .serializer(serializer)
                 .contentType(byte[].class)
                 .claimTimeout(properties.tokenClaimTimeout())
+                .nodeId(properties.nodeId())
                 .schema(schema)
                 .build();
     }

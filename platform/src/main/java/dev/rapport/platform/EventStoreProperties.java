@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param gapCleaningThreshold number of gaps a token may carry before expired ones are cleaned
  * @param maxGapOffset        how far behind the head a gap is still tracked
  * @param tokenClaimTimeout   after this a token claimed by a silent node may be taken over
+ * @param nodeId              this node's name as the owner of the tokens it claims; unique per running node
+ *                            (default: the JVM's pid@host, which two nodes in one JVM would share)
  */
 @ConfigurationProperties("rapport.event-store")
 public record EventStoreProperties(Integer batchSize, Duration gapTimeout, Integer gapCleaningThreshold,
-                                   Integer maxGapOffset, Duration tokenClaimTimeout) {
+                                   Integer maxGapOffset, Duration tokenClaimTimeout, String nodeId) {
 
     public EventStoreProperties {
         batchSize = batchSize == null ? 1000 : batchSize;
@@ -24,5 +26,6 @@ public record EventStoreProperties(Integer batchSize, Duration gapTimeout, Integ
         gapCleaningThreshold = gapCleaningThreshold == null ? 250 : gapCleaningThreshold;
         maxGapOffset = maxGapOffset == null ? 10_000 : maxGapOffset;
         tokenClaimTimeout = tokenClaimTimeout == null ? Duration.ofSeconds(10) : tokenClaimTimeout;
+        nodeId = nodeId == null || nodeId.isBlank() ? java.lang.management.ManagementFactory.getRuntimeMXBean().getName() : nodeId;
     }
 }

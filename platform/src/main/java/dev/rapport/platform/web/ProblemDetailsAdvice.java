@@ -166,43 +166,66 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** A command handler on another node (Axon Server) failed: answer as if it had failed here. */
     @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail remoteCommandFailure(CommandExecutionException ex) {
+    ResponseEntity<ProblemDetail> remoteCommandFailure(CommandExecutionException ex) {
         if (ex.getCause() instanceof RuntimeException cause && !(cause instanceof CommandExecutionException)) {
             return handleCause(cause);
         }
         return unexpected(ex);
     }
 
+    /**
+     * Anything else is a 500, except the database being unreachable, however deeply wrapped (Axon wraps
+     * it in its own event-store and JDBC exceptions, Spring in transaction exceptions): that is a 503 the
+     * client may retry: the command's transaction did not commit (unless the connection broke during the
+     * commit itself, which no database client can tell apart).
+     */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception ex) {
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (DatabaseUnavailable.isCauseOf(ex)) {
+            log.warn("Database unavailable: {}", DatabaseUnavailable.describe(ex));
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The database cannot be reached; retry later.");
+            problem.setTitle("Service unavailable");
+            problem.setProperty("code", "database-unavailable");
+            return problem(problem, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+        }
         SQLException refusedValue = dataException(ex);
         if (refusedValue != null) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     "A value cannot be stored or searched for (too long, a NUL character, or a date out of range)");
             problem.setTitle("Invalid request");
             problem.setProperty("code", "unstorable-value");
-            return problem;
+            return problem(problem, null);
         }
         log.error("Unexpected failure", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred; it has been logged");
         problem.setTitle("Internal error");
-        return problem;
+        return problem(problem, null);
     }
 
-    private ProblemDetail handleCause(RuntimeException cause) {
+    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem, Integer retryAfterSeconds) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        if (retryAfterSeconds != null) {
+            response.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds.toString());
+        }
+        return response.body(problem);
+    }
+
+    private ResponseEntity<ProblemDetail> handleCause(RuntimeException cause) {
         if (cause instanceof RuleViolation rule) {
-            return ruleViolation(rule);
+            return problem(ruleViolation(rule), null);
         } else if (cause instanceof AggregateNotFoundException || cause instanceof NotFound) {
-            return notFound(cause);
+            return problem(notFound(cause), null);
         } else if (cause instanceof AggregateStreamCreationException exists) {
-            return alreadyExists(exists);
+            return problem(alreadyExists(exists), null);
         } else if (cause instanceof ConcurrencyException conflict) {
-            return concurrentChange(conflict);
+            return problem(concurrentChange(conflict), null);
         } else if (cause instanceof ConcurrentModification conflict) {
-            return lostTheRace(conflict).getBody();
+            return lostTheRace(conflict);
         } else if (cause instanceof JSR303ViolationException violation) {
-            return commandViolation(violation);
+            return problem(commandViolation(violation), null);
         }
         return unexpected(cause);
     }

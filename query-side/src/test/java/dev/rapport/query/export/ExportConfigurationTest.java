@@ -26,7 +26,7 @@ class ExportConfigurationTest {
             .withUserConfiguration(ExportBeans.class)
             .withBean(DataSource.class, ProjectionDatabase::dataSource)
             .withBean(Clock.class, Clock::systemUTC)
-            .withBean(EventStoreProperties.class, () -> new EventStoreProperties(null, null, null, null, null));
+            .withBean(EventStoreProperties.class, () -> new EventStoreProperties(null, null, null, null, null, null));
 
     @Test
     void everyExportAndTheCatalogAreServedFromTheEventStoreInPostgresql() {
