@@ -62,6 +62,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        RequestBodyLimit.TooLarge tooLarge = causeOf(ex, RequestBodyLimit.TooLarge.class);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+        }
         ProblemDetail problem;
         if (ex.getMostSpecificCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             String field = fieldPath(jackson.getPath());
@@ -124,6 +128,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    @ExceptionHandler(TooManySubscriptions.class)
+    ResponseEntity<ProblemDetail> tooManySubscriptions(TooManySubscriptions ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+        problem.setTitle("Too many subscriptions");
+        problem.setProperty("limit", "rapport.limits.subscriptions-per-minute");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(RequestBodyLimit.TooLarge.class)
+    ProblemDetail bodyTooLarge(RequestBodyLimit.TooLarge ex) {
+        return tooLarge(ex);
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badArgument(IllegalArgumentException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
@@ -179,6 +197,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return commandViolation(violation);
         }
         return unexpected(cause);
+    }
+
+    private static ProblemDetail tooLarge(RequestBodyLimit.TooLarge ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
+        problem.setTitle("Request body too large");
+        problem.setProperty("limit", "rapport.limits.max-request-body");
+        problem.setProperty("maxBytes", ex.maxBytes());
+        return problem;
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     static ProblemDetail invalid(List<FieldError> errors) {
