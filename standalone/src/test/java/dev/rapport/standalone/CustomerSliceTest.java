@@ -64,7 +64,7 @@ class CustomerSliceTest {
         assertThat(event).containsEntry("payload_type", "dev.rapport.events.customer.CustomerRegistered")
                 .containsEntry("customer", id)
                 .containsEntry("email", "li.wei@example.com")
-                .containsEntry("actor", "alice")
+                .containsEntry("actor", Http.TEST_USER) // authenticated: X-Actor cannot claim another name
                 .containsEntry("correlation", "corr-42");
         assertThat(event.get("causation")).isNotNull();
     }
