@@ -84,6 +84,14 @@ final class Http {
                 .header("Content-Type", "application/json"), headers);
     }
 
+    /** A POST whose body is streamed without Content-Length (chunked). */
+    Response postChunked(String path, String json) {
+        byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .header("Content-Type", "application/json"), Map.of());
+    }
+
     /**
      * The answer to a live stream (SSE) request, without its body: the stream is closed at once. A stream may answer only
      * with its first event, so {@code meanwhile} runs after the request is sent, to cause one.
