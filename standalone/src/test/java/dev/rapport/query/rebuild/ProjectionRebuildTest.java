@@ -118,9 +118,9 @@ class ProjectionRebuildTest {
     @Autowired
     ChurnEvaluation churnEvaluation;
 
-    /** A user of standalone/src/test/resources/config/application.properties holding the data-team role only. */
-    private static final String DATA_TEAM = "Basic " + java.util.Base64.getEncoder()
-            .encodeToString("only-data-team:data-team-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    /** The test user of standalone/src/test/resources/config/application.properties: rebuilds (data-team) and queries (reader). */
+    private static final String TEST_USER = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("test:test-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     private final HttpClient http = HttpClient.newHttpClient();
     private Map<String, String> liveContents;
@@ -334,7 +334,7 @@ class ProjectionRebuildTest {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).header("Authorization", DATA_TEAM).build(),
+            return http.send(request.timeout(Duration.ofSeconds(30)).header("Authorization", TEST_USER).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
