@@ -93,7 +93,7 @@ final class Http {
     }
 
     /**
-     * The answer to a live stream (SSE) request, without its body: the stream is closed at once. A stream may answer only
+     * The answer to a live stream (SSE) request; the stream is closed at once, only a refusal's body is read. A stream may answer only
      * with its first event, so {@code meanwhile} runs after the request is sent, to cause one.
      */
     Response stream(String path, Runnable meanwhile) {
@@ -105,8 +105,14 @@ final class Http {
         try {
             meanwhile.run();
             HttpResponse<java.io.InputStream> response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
-            response.body().close();
-            return new Response(response.statusCode(), "", response.headers().firstValue("Content-Type").orElse(""), null,
+            // a refusal is a finite body: read it; a stream is not
+            String body = "";
+            try (java.io.InputStream in = response.body()) {
+                if (response.statusCode() >= 400) {
+                    body = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+            return new Response(response.statusCode(), body, response.headers().firstValue("Content-Type").orElse(""), null,
                     response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

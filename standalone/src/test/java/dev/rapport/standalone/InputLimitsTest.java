@@ -79,7 +79,7 @@ class InputLimitsTest {
             statuses.add(subscriber.stream("/api/customers/" + id + "/stream", () -> { }).status());
         }
         assertThat(statuses).containsOnly(200);
-        var refused = subscriber.get("/api/customers/" + id + "/stream");
+        var refused = subscriber.stream("/api/customers/" + id + "/stream", () -> { });
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().get("limit").asString()).isEqualTo("rapport.limits.subscriptions-per-minute");

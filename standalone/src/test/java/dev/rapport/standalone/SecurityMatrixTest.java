@@ -288,7 +288,7 @@ class SecurityMatrixTest {
 
     private static void stream(Map<String, Row> rows, String endpoint, java.util.function.Supplier<String> path, Runnable meanwhile) {
         rows.put(endpoint, new Row(Set.of(READER), SecurityMatrixTest::is2xx,
-                (h, f) -> h.stream(path.get(), f ? meanwhile : () -> { })));
+                (h, f) -> h.stream(path.get(), meanwhile)));
     }
 
     private String customer(boolean fresh) {
