@@ -3,8 +3,11 @@ package dev.rapport.platform;
 import java.time.Clock;
 import java.time.Duration;
 
+import dev.rapport.platform.web.InputLimits;
 import dev.rapport.platform.web.MessageLineage;
 import dev.rapport.platform.web.ProblemDetailsAdvice;
+import dev.rapport.platform.web.RequestBodyLimit;
+import dev.rapport.platform.web.SubscriptionRateLimit;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,10 +15,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Cross-cutting pieces both sides use: the clock, message lineage, problem details. */
+/** Cross-cutting pieces both sides use: the clock, message lineage, problem details, input limits. */
 @AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
+@EnableConfigurationProperties(InputLimits.class)
 public class PlatformAutoConfiguration {
 
     /** The one source of time for decisions; tests replace it to move time. */
@@ -53,5 +60,23 @@ public class PlatformAutoConfiguration {
     @ConditionalOnWebApplication
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    RequestBodyLimit requestBodyLimit(InputLimits limits) {
+        return new RequestBodyLimit(limits.maxRequestBody().toBytes());
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    WebMvcConfigurer subscriptionRateLimit(InputLimits limits, Clock clock) {
+        SubscriptionRateLimit rateLimit = new SubscriptionRateLimit(limits.subscriptionsPerMinute(), clock);
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(rateLimit);
+            }
+        };
     }
 }

@@ -21,7 +21,9 @@ class AuditTrailTest {
 
     @Test
     void anAuditorReadsTheHistoryAndTheStateAsOfAnyMoment() {
-        Http http = new Http(port);
+        // the actor recorded is who authenticated, whatever X-Actor claims
+        Http http = new Http(port).as("only-writer", "writer-secret");
+        Http auditing = new Http(port).as("only-auditor", "auditor-secret");
         Map<String, String> clerk = Map.of("X-Actor", "clerk-7", "X-Source-System", "branch-office");
         String id = http.post("/api/customers", "{\"displayName\": \"Zhao Lei\", \"type\": \"INDIVIDUAL\", \"email\": \"old@example.com\"}",
                 clerk).json().get("customerId").asString();
@@ -32,38 +34,38 @@ class AuditTrailTest {
                 {"orderId": "A-1", "channel": "STORE", "currency": "CNY", "total": 99.50, "occurredAt": "2026-01-02T03:04:05Z"}""", clerk);
         Map<String, String> auditor = Map.of("X-Actor", "auditor-1");
 
-        JsonNode events = http.get("/api/audit/customers/" + id + "/events", auditor).json().get("items");
+        JsonNode events = auditing.get("/api/audit/customers/" + id + "/events", auditor).json().get("items");
         assertThat(events.valueStream().map(e -> e.get("type").asString()))
                 .containsExactly("CustomerRegistered", "CustomerProfileUpdated", "SaleRecorded");
         JsonNode first = events.get(0);
-        assertThat(first.get("actor").asString()).isEqualTo("clerk-7");
+        assertThat(first.get("actor").asString()).isEqualTo("only-writer");
         assertThat(first.get("source").asString()).isEqualTo("branch-office");
         assertThat(first.get("payload").get("profile").get("email").asString()).isEqualTo("old@example.com");
         assertThat(first.get("sequence").asLong()).isZero();
         assertThat(events.get(2).get("aggregateId").asString()).isEqualTo(sale.json().get("saleId").asString());
         assertThat(events.get(1).get("position").asLong()).isGreaterThan(first.get("position").asLong());
 
-        var onlySales = http.get("/api/audit/customers/" + id + "/events?types=SaleRecorded", auditor).json().get("items");
+        var onlySales = auditing.get("/api/audit/customers/" + id + "/events?types=SaleRecorded", auditor).json().get("items");
         assertThat(onlySales.size()).isEqualTo(1);
-        var ndjson = http.get("/api/audit/customers/" + id + "/events", Map.of("X-Actor", "auditor-1", "Accept", "application/x-ndjson"));
+        var ndjson = auditing.get("/api/audit/customers/" + id + "/events", Map.of("X-Actor", "auditor-1", "Accept", "application/x-ndjson"));
         assertThat(ndjson.contentType()).startsWith("application/x-ndjson");
         assertThat(ndjson.body().lines().toList()).hasSize(3);
 
         long firstPosition = first.get("position").asLong();
-        var asRegistered = http.get("/api/audit/customers/" + id + "/as-of?position=" + firstPosition, auditor).json();
+        var asRegistered = auditing.get("/api/audit/customers/" + id + "/as-of?position=" + firstPosition, auditor).json();
         assertThat(asRegistered.get("email").asString()).isEqualTo("old@example.com");
-        var asOfBetween = http.get("/api/audit/customers/" + id + "/as-of?at=" + betweenTheTwo, auditor).json();
+        var asOfBetween = auditing.get("/api/audit/customers/" + id + "/as-of?at=" + betweenTheTwo, auditor).json();
         assertThat(asOfBetween.get("email").asString()).isEqualTo("old@example.com");
         assertThat(asOfBetween.get("purchases").get("purchaseCount").asInt()).isZero();
-        var now = http.get("/api/audit/customers/" + id + "/as-of?at=" + Instant.now(), auditor).json();
+        var now = auditing.get("/api/audit/customers/" + id + "/as-of?at=" + Instant.now(), auditor).json();
         assertThat(now.get("email").asString()).isEqualTo("new@example.com");
         assertThat(now.get("purchases").get("netSpend").decimalValue()).isEqualByComparingTo("99.50");
-        assertThat(http.get("/api/audit/customers/" + id + "/as-of?at=2001-01-01T00:00:00Z", auditor).status()).isEqualTo(404);
-        assertThat(http.get("/api/audit/customers/" + id + "/as-of", auditor).status()).isEqualTo(400);
+        assertThat(auditing.get("/api/audit/customers/" + id + "/as-of?at=2001-01-01T00:00:00Z", auditor).status()).isEqualTo(404);
+        assertThat(auditing.get("/api/audit/customers/" + id + "/as-of", auditor).status()).isEqualTo(400);
 
-        JsonNode log = http.get("/api/audit/access-log?customerId=" + id, auditor).json().get("items");
+        JsonNode log = auditing.get("/api/audit/access-log?customerId=" + id, auditor).json().get("items");
         List<String> actions = log.valueStream().map(entry -> entry.get("action").asString()).toList();
         assertThat(actions).contains("EVENTS", "EVENTS_NDJSON", "AS_OF");
-        assertThat(log.valueStream()).allMatch(entry -> entry.get("actor").asString().equals("auditor-1"));
+        assertThat(log.valueStream()).allMatch(entry -> entry.get("actor").asString().equals("only-auditor"));
     }
 }

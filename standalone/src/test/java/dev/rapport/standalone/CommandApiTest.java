@@ -105,7 +105,7 @@ class CommandApiTest {
                         SELECT payload::jsonb ->> 'notedBy' AS noted_by, meta_data::jsonb ->> 'actor' AS actor FROM domain_event_entry
                         WHERE aggregate_identifier = ? AND payload_type LIKE '%PreferenceNoted'""")
                 .param(customerId).query().singleRow();
-        assertThat(noted).containsEntry("noted_by", "emp-9").containsEntry("actor", "emp-9");
+        assertThat(noted).containsEntry("noted_by", Http.TEST_USER).containsEntry("actor", Http.TEST_USER);
         assertThat(eventsOf(customerId)).isEqualTo(5);
     }
 

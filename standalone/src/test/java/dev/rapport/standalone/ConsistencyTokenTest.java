@@ -32,7 +32,8 @@ class ConsistencyTokenTest {
             String id = created.json().get("customerId").asString();
 
             var read = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/customers/" + id))
-                    .header("X-Consistency-Token", token).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("X-Consistency-Token", token)
+                    .header("Authorization", Http.basic(Http.TEST_USER, Http.TEST_PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(read.statusCode()).as("read %d", i).isEqualTo(200);
 
             var updated = http.put("/api/customers/" + id + "/profile",

@@ -63,7 +63,7 @@ class CustomerSliceTest {
                 .param(id).query().singleRow();
         assertThat(event).containsEntry("payload_type", "dev.rapport.events.customer.CustomerRegistered")
                 .containsEntry("customer", id)
-                .containsEntry("actor", "alice")
+                .containsEntry("actor", Http.TEST_USER) // authenticated: X-Actor cannot claim another name
                 .containsEntry("correlation", "corr-42");
         assertThat(event.get("causation")).isNotNull();
         assertThat((String) event.get("email")).as("personal data is stored encrypted (docs/privacy.md)")

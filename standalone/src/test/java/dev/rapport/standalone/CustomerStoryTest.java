@@ -120,11 +120,11 @@ class CustomerStoryTest {
         JsonNode saleMeta = JSON.readTree((String) saleEvent.get("meta_data"));
         JsonNode pointsMeta = JSON.readTree(jdbc.sql("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ? "
                 + "AND payload_type LIKE '%PointsEarned' ORDER BY sequence_number LIMIT 1").param(membership).query(String.class).single());
-        assertThat(saleMeta.get("actor").asString()).isEqualTo("li.na");
+        assertThat(saleMeta.get("actor").asString()).isEqualTo(Http.TEST_USER);
         assertThat(saleMeta.get("source").asString()).isEqualTo("call-centre");
         assertThat(pointsMeta.get("causationId").asString()).isNotBlank().isNotEqualTo(saleEvent.get("event_identifier"));
         assertThat(pointsMeta.get("correlationId").asString()).isEqualTo(saleMeta.get("correlationId").asString());
-        assertThat(pointsMeta.get("actor").asString()).isEqualTo("li.na");
+        assertThat(pointsMeta.get("actor").asString()).isEqualTo(Http.TEST_USER);
     }
 
     private JsonNode awaitEvent(String aggregateId, String type, java.util.function.Predicate<JsonNode> matching) {

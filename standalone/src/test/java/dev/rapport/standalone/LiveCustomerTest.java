@@ -36,7 +36,8 @@ class LiveCustomerTest {
         Queue<String> lines = new ConcurrentLinkedQueue<>();
         CompletableFuture<HttpResponse<Stream<String>>> subscription = HttpClient.newHttpClient().sendAsync(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/customers/" + id + "/stream"))
-                        .header("Accept", "text/event-stream").build(),
+                        .header("Accept", "text/event-stream")
+                        .header("Authorization", Http.basic(Http.TEST_USER, Http.TEST_PASSWORD)).build(),
                 HttpResponse.BodyHandlers.ofLines());
         var response = subscription.get(20, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(200);

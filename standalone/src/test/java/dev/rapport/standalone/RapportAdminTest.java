@@ -45,14 +45,28 @@ class RapportAdminTest {
 
         var unknown = admin("rebuild", "no-such-projection");
         assertThat(unknown.exitCode()).isNotZero();
+
+        var anonymous = run("--url=http://localhost:" + port, "verify");
+        assertThat(anonymous.exitCode()).isNotZero();
+        assertThat(anonymous.output()).contains("HTTP 401").contains("--user");
+        var writerOnly = run("--url=http://localhost:" + port, "--user=only-writer", "--password=writer-secret", "export");
+        assertThat(writerOnly.exitCode()).isNotZero();
+        assertThat(writerOnly.output()).contains("HTTP 403");
     }
 
+    /** As the test user holding every role (verify needs auditor, the rest data-team). */
     private Result admin(String... args) {
-        StringWriter out = new StringWriter();
-        String[] all = new String[args.length + 1];
+        String[] all = new String[args.length + 3];
         all[0] = "--url=http://localhost:" + port;
-        System.arraycopy(args, 0, all, 1, args.length);
-        int exit = RapportAdmin.run(all, new PrintWriter(out, true), new PrintWriter(out, true));
+        all[1] = "--user=" + Http.TEST_USER;
+        all[2] = "--password=" + Http.TEST_PASSWORD;
+        System.arraycopy(args, 0, all, 3, args.length);
+        return run(all);
+    }
+
+    private Result run(String... args) {
+        StringWriter out = new StringWriter();
+        int exit = RapportAdmin.run(args, new PrintWriter(out, true), new PrintWriter(out, true));
         return new Result(exit, out.toString());
     }
 

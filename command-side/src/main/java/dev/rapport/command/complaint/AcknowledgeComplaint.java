@@ -6,6 +6,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Take a filed complaint up and tell the customer so. */
 public record AcknowledgeComplaint(
-        @TargetAggregateIdentifier @NotBlank String complaintId,
+        @TargetAggregateIdentifier @NotBlank @Size(max = 64) String complaintId,
         @NotBlank @Size(max = 100) String acknowledgedBy) {
 }

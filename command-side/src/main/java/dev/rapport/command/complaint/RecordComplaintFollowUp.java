@@ -3,6 +3,7 @@ package dev.rapport.command.complaint;
 import java.time.Instant;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -11,7 +12,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * the complaint is logged. Only the first contact after a resolution counts; later ones change nothing.
  */
 public record RecordComplaintFollowUp(
-        @TargetAggregateIdentifier @NotBlank String complaintId,
-        @NotBlank String interactionId,
+        @TargetAggregateIdentifier @NotBlank @Size(max = 64) String complaintId,
+        @NotBlank @Size(max = 64) String interactionId,
         @NotNull Instant followedUpAt) {
 }

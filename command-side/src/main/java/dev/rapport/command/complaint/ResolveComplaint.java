@@ -10,7 +10,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * follow-up contact becomes due.
  */
 public record ResolveComplaint(
-        @TargetAggregateIdentifier @NotBlank String complaintId,
+        @TargetAggregateIdentifier @NotBlank @Size(max = 64) String complaintId,
         @NotBlank @Size(max = 4000) String resolution,
         Compensation compensation,
         @NotBlank @Size(max = 100) String resolvedBy) {

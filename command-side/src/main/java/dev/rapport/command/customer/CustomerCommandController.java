@@ -170,7 +170,7 @@ class CustomerCommandController {
     }
 
     @Schema(example = "{\"referredCustomerId\": \"0b5e…\"}")
-    record ReferralRequest(@NotBlank String referredCustomerId) {
+    record ReferralRequest(@NotBlank @Size(max = 64) String referredCustomerId) {
     }
 
     @Schema(example = "{\"reason\": \"framework contract FC-2026-17\"}")

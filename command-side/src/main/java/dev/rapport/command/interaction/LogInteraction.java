@@ -21,7 +21,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record LogInteraction(
         @TargetAggregateIdentifier @NotBlank @Size(max = 64) String interactionId,
-        @NotBlank String customerId,
+        @NotBlank @Size(max = 64) String customerId,
         @NotNull InteractionChannel channel,
         @NotNull Direction direction,
         @Size(max = 35) @Pattern(regexp = LANGUAGE_TAG, message = "must be a language tag such as zh-CN") String language,

@@ -12,7 +12,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * a given source and reference once: repeats credit nothing.
  */
 public record AwardBonusPoints(
-        @TargetAggregateIdentifier @NotBlank String membershipId,
+        @TargetAggregateIdentifier @NotBlank @Size(max = 64) String membershipId,
         @Positive long points,
         @NotNull PointsSource source,
         @NotBlank @Size(max = 100) String reference) {

@@ -7,7 +7,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Enrol a customer in the loyalty programme; the id must be {@link MembershipIds#forCustomer}. */
 public record EnrolMember(
-        @TargetAggregateIdentifier @NotBlank String membershipId,
+        @TargetAggregateIdentifier @NotBlank @Size(max = 64) String membershipId,
         @NotBlank @Size(max = 64) String customerId) implements ForActiveCustomer {
 
     public static EnrolMember forCustomer(String customerId) {

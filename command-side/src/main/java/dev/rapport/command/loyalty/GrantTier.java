@@ -10,7 +10,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Grant a tier by hand (status match, partner deal, retention offer) until {@code expiresAt}. */
 public record GrantTier(
-        @TargetAggregateIdentifier @NotBlank String membershipId,
+        @TargetAggregateIdentifier @NotBlank @Size(max = 64) String membershipId,
         @NotNull Tier tier,
         @NotBlank @Size(max = 500) String reason,
         @NotBlank @Size(max = 200) String grantedBy,

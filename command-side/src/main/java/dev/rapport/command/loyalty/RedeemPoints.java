@@ -7,7 +7,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Spend points, oldest first; never more than the balance. */
 public record RedeemPoints(
-        @TargetAggregateIdentifier @NotBlank String membershipId,
+        @TargetAggregateIdentifier @NotBlank @Size(max = 64) String membershipId,
         @Positive long points,
         @NotBlank @Size(max = 200) String reference) {
 }

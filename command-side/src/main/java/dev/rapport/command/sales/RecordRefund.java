@@ -13,7 +13,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Refund (part of) a sale. A repeated refund id changes nothing; refunds never exceed the sale. */
 public record RecordRefund(
-        @TargetAggregateIdentifier @NotBlank String saleId,
+        @TargetAggregateIdentifier @NotBlank @Size(max = 64) String saleId,
         @NotBlank @Size(max = 64) String refundId,
         @NotNull @DecimalMin(value = "0.00", inclusive = false) @Digits(integer = 12, fraction = 4) BigDecimal amount,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code") String currency,

@@ -22,8 +22,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * customer again changes nothing and answers the same.
  */
 public record RecordSale(
-        @TargetAggregateIdentifier @NotBlank String saleId,
-        @NotBlank String customerId,
+        @TargetAggregateIdentifier @NotBlank @Size(max = 64) String saleId,
+        @NotBlank @Size(max = 64) String customerId,
         @NotBlank @Size(max = 64) String orderId,
         @NotNull SalesChannel channel,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code") String currency,

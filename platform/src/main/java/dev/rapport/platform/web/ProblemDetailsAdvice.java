@@ -63,6 +63,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        RequestBodyLimit.TooLarge tooLarge = causeOf(ex, RequestBodyLimit.TooLarge.class);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+        }
         ProblemDetail problem;
         if (ex.getMostSpecificCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             String field = fieldPath(jackson.getPath());
@@ -128,6 +132,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle("Too many subscriptions");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(TooManySubscriptions.class)
+    ResponseEntity<ProblemDetail> tooManySubscriptions(TooManySubscriptions ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+        problem.setTitle("Too many subscriptions");
+        problem.setProperty("limit", "rapport.limits.subscriptions-per-minute");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(RequestBodyLimit.TooLarge.class)
+    ProblemDetail bodyTooLarge(RequestBodyLimit.TooLarge ex) {
+        return tooLarge(ex);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
@@ -243,6 +261,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         return next;
                     }
                 }
+            }
+        }
+        return null;
+    }
+
+    private static ProblemDetail tooLarge(RequestBodyLimit.TooLarge ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
+        problem.setTitle("Request body too large");
+        problem.setProperty("limit", "rapport.limits.max-request-body");
+        problem.setProperty("maxBytes", ex.maxBytes());
+        return problem;
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
         return null;

@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,7 +54,7 @@ class AuditTrailController {
                     + "key). Filter by `from`/`to` (instants) and `types`; page with `cursor` (the previous page's `next`). "
                     + "Ask for `application/x-ndjson` to stream everything instead. The read is recorded in the access log.")
     EventPage events(@PathVariable String customerId, @RequestParam(required = false) Instant from,
-                     @RequestParam(required = false) Instant to, @RequestParam(required = false) String types,
+                     @RequestParam(required = false) Instant to, @RequestParam(required = false) @Size(max = 4000) String types,
                      @RequestParam(required = false) @Min(0) Long cursor,
                      @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, HttpServletRequest request) {
         accessLog.record(request, customerId, "EVENTS");
@@ -65,7 +66,7 @@ class AuditTrailController {
     @GetMapping(path = "/api/audit/customers/{customerId}/events", produces = "application/x-ndjson")
     ResponseEntity<StreamingResponseBody> eventsAsNdjson(@PathVariable String customerId, @RequestParam(required = false) Instant from,
                                                          @RequestParam(required = false) Instant to,
-                                                         @RequestParam(required = false) String types, HttpServletRequest request) {
+                                                         @RequestParam(required = false) @Size(max = 4000) String types, HttpServletRequest request) {
         accessLog.record(request, customerId, "EVENTS_NDJSON");
         HistoryFilter filter = filter(from, to, types);
         StreamingResponseBody body = out -> history.each(customerId, filter, event -> line(out, event));
@@ -89,7 +90,8 @@ class AuditTrailController {
     @GetMapping("/api/audit/access-log")
     @Operation(summary = "Who read which customer's history, newest first",
             description = "Filter by `customerId` and `actor`; page with `cursor` (the previous page's `next`).")
-    AccessPage accessLog(@RequestParam(required = false) String customerId, @RequestParam(required = false) String actor,
+    AccessPage accessLog(@RequestParam(required = false) @Size(max = 64) String customerId,
+                         @RequestParam(required = false) @Size(max = 200) String actor,
                          @RequestParam(required = false) @Min(1) Long cursor,
                          @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
         List<AuditAccessLog.Access> entries = accessLog.read(customerId, actor, cursor, size);

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,7 +45,7 @@ class ChurnAlertController {
     ChurnAlertPage list(
             @Parameter(description = "only alerts at this level or higher: WATCH (all), WARNING or CRITICAL")
             @RequestParam(defaultValue = "WATCH") ChurnLevel minLevel,
-            @Parameter(description = "the nextCursor of the previous page; absent for the first") @RequestParam(required = false) String cursor,
+            @Parameter(description = "the nextCursor of the previous page; absent for the first") @RequestParam(required = false) @Size(max = 400) String cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         List<ChurnAlert> items = views.list(minLevel, AlertCursor.decode(cursor), size);
         String next = items.size() < size ? null : AlertCursor.after(items.get(items.size() - 1)).encode();

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,12 +47,12 @@ class ComplaintQueryController {
     @Operation(summary = "Complaints, newest filing first, page by page",
             description = "Filters combine with AND. Pass a page's `next` as `cursor` for the following page; `next` is "
                     + "null on the last page.")
-    ComplaintPage list(@RequestParam(required = false) String customerId,
+    ComplaintPage list(@RequestParam(required = false) @Size(max = 64) String customerId,
                        @RequestParam(required = false) ComplaintState state,
                        @RequestParam(required = false) Severity severity,
                        @RequestParam(required = false) ComplaintCategory category,
                        @Parameter(description = "a previous page's `next`")
-                       @RequestParam(required = false) String cursor,
+                       @RequestParam(required = false) @Size(max = 400) String cursor,
                        @Parameter(description = "page size, 1 to 200")
                        @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         ComplaintCursor position = cursor == null || cursor.isBlank() ? null : ComplaintCursor.decode("cursor", cursor);

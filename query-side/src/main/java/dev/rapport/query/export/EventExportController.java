@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -54,7 +55,7 @@ class EventExportController {
             @RequestParam(required = false) @Min(0) Long to,
             @Parameter(description = "only these event types, comma-separated: simple names from the catalog "
                     + "(`SaleRecorded`) or stored class names (`dev.rapport.events.sales.SaleRecorded`)")
-            @RequestParam(required = false) List<String> types) {
+            @RequestParam(required = false) @Size(max = 100) List<@Size(max = 200) String> types) {
         if (to != null && to < from) {
             throw new InvalidQuery("to", "must not be before from (" + from + ")");
         }

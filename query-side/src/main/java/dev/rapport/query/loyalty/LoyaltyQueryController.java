@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,7 +49,7 @@ class LoyaltyQueryController {
     MembershipPage list(
             @Parameter(description = "only members holding this tier (a granted tier counts)") @RequestParam(required = false) Tier tier,
             @Parameter(description = "only members with at least this points balance") @RequestParam(required = false) Long minBalance,
-            @Parameter(description = "the nextCursor of the previous page; absent for the first") @RequestParam(required = false) String cursor,
+            @Parameter(description = "the nextCursor of the previous page; absent for the first") @RequestParam(required = false) @Size(max = 400) String cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return queries.list(new MembershipViews.Filter(tier, minBalance), cursor, size);
     }

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -42,7 +43,7 @@ class TimelineQueryController {
                           @Parameter(description = "page size, 1 to 200")
                           @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
                           @Parameter(description = "only these event types, comma-separated, e.g. `SaleRecorded,ComplaintFiled`")
-                          @RequestParam(required = false) List<String> types) {
+                          @RequestParam(required = false) @Size(max = 100) List<@Size(max = 200) String> types) {
         List<TimelineEntry> rows = views.page(customerId, before, eventTypes(types), size + 1);
         boolean more = rows.size() > size;
         List<TimelineEntry> items = more ? rows.subList(0, size) : rows;

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -43,6 +44,15 @@ public class RapportAdmin {
     @Option(names = "--actor", defaultValue = "rapport-admin", description = "who you are, recorded with audit reads (default: ${DEFAULT-VALUE})")
     String actor;
 
+    @Option(names = "--user", defaultValue = "${env:RAPPORT_USER}",
+            description = "user name for HTTP Basic (default: environment variable RAPPORT_USER); needs the data-team role, "
+                    + "and auditor for verify")
+    String user;
+
+    @Option(names = "--password", defaultValue = "${env:RAPPORT_PASSWORD}", arity = "0..1", interactive = true,
+            description = "password (default: environment variable RAPPORT_PASSWORD; --password alone asks for it)")
+    String password;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
@@ -54,11 +64,21 @@ public class RapportAdmin {
 
     HttpResponse<InputStream> call(String method, String path) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
                     .method(method, HttpRequest.BodyPublishers.noBody())
-                    .header("X-Actor", actor)
-                    .build();
-            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                    .header("X-Actor", actor);
+            if (user != null) {
+                String credentials = user + ":" + (password == null ? "" : password);
+                request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            }
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() == 401 || response.statusCode() == 403) {
+                response.body().close();
+                throw new IllegalStateException("HTTP " + response.statusCode() + " from " + url + path + ": "
+                        + (response.statusCode() == 401 ? "give --user and --password (or RAPPORT_USER and RAPPORT_PASSWORD)"
+                        : "user '" + user + "' lacks the role this needs (data-team; auditor for verify)"));
+            }
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException("Rapport at " + url + " cannot be reached", e);
         } catch (InterruptedException e) {

@@ -118,6 +118,10 @@ class ProjectionRebuildTest {
     @Autowired
     ChurnEvaluation churnEvaluation;
 
+    /** The test user of standalone/src/test/resources/config/application.properties: rebuilds (data-team) and queries (reader). */
+    private static final String TEST_USER = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("test:test-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     private final HttpClient http = HttpClient.newHttpClient();
     private Map<String, String> liveContents;
     private Map<String, String> liveSchema;
@@ -330,7 +334,8 @@ class ProjectionRebuildTest {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.timeout(Duration.ofSeconds(30)).header("Authorization", TEST_USER).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
