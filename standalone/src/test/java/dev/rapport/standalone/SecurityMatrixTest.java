@@ -134,6 +134,10 @@ class SecurityMatrixTest {
         Map<String, Row> rows = new LinkedHashMap<>();
         // commands: writer
         command(rows, "POST /api/customers", (h, f) -> h.post("/api/customers", customerJson(), NONE));
+        command(rows, "POST /api/customers/{customerId}/erase", (h, f) -> {
+            String erased = customer(f);
+            return h.post("/api/customers/" + erased + "/erase", "{\"confirm\": \"" + erased + "\"}", NONE);
+        });
         command(rows, "PUT /api/customers/{customerId}/profile", (h, f) -> h.put("/api/customers/" + customer(f) + "/profile",
                 "{\"displayName\": \"Ma Lin\", \"type\": \"INDIVIDUAL\", \"email\": \"ma.lin@example.com\"}", NONE));
         command(rows, "PUT /api/customers/{customerId}/consents/{channel}", (h, f) -> h.put("/api/customers/" + customer(f)
@@ -254,6 +258,13 @@ class SecurityMatrixTest {
             }
             return h.get("/api/admin/projections/customer-timeline/rebuild");
         }));
+        read(rows, DATA_TEAM, "GET /api/admin/dead-letters", () -> "/api/admin/dead-letters");
+        read(rows, DATA_TEAM, "GET /api/admin/dead-letters/{processingGroup}", () -> "/api/admin/dead-letters/customer-view");
+        rows.put("POST /api/admin/dead-letters/{processingGroup}/retry", new Row(Set.of(DATA_TEAM), SecurityMatrixTest::is2xx,
+                (h, f) -> h.post("/api/admin/dead-letters/customer-view/retry", "", NONE)));
+        // nothing is parked here: the 404 for the data team shows the request got past security (DeadLetterTest evicts for real)
+        rows.put("DELETE /api/admin/dead-letters/{processingGroup}/sequences/{sequenceIdentifier}", new Row(Set.of(DATA_TEAM),
+                status -> status == 404, (h, f) -> h.delete("/api/admin/dead-letters/customer-view/sequences/nobody?confirm=nobody")));
         rows.put("POST /api/admin/segments/recompute", new Row(Set.of(DATA_TEAM), SecurityMatrixTest::is2xx,
                 (h, f) -> h.post("/api/admin/segments/recompute", "", NONE)));
 
