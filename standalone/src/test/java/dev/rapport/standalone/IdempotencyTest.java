@@ -96,8 +96,10 @@ class IdempotencyTest {
 
     @Test
     void keysAreScopedPerActorAndRequestsWithoutAKeyAlwaysRun() {
-        var alice = http.post("/api/customers/" + customerId + "/interactions", INTERACTION, Map.of("Idempotency-Key", "same", "X-Actor", "alice"));
-        var bob = http.post("/api/customers/" + customerId + "/interactions", INTERACTION, Map.of("Idempotency-Key", "same", "X-Actor", "bob"));
+        // two signed-in users (the actor is the principal; X-Actor cannot claim another name)
+        var alice = http.post("/api/customers/" + customerId + "/interactions", INTERACTION, Map.of("Idempotency-Key", "same"));
+        var bob = http.as("only-writer", "writer-secret").post("/api/customers/" + customerId + "/interactions", INTERACTION,
+                Map.of("Idempotency-Key", "same"));
         assertThat(alice.status()).isEqualTo(201);
         assertThat(bob.status()).isEqualTo(201);
         assertThat(bob.body()).isNotEqualTo(alice.body());
