@@ -20,8 +20,18 @@ public final class Bench {
 
     private static final String USER = "bench";
 
-    public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
+    public static void main(String[] args) {
+        try {
+            run(Options.parse(args), args);
+            System.exit(0);
+        } catch (Throwable failure) {
+            // a bench that cannot finish must not leave the application (and its database) running
+            failure.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(Options options, String[] args) throws Exception {
         String password = UUID.randomUUID().toString();
         List<String> properties = new ArrayList<>(List.of("--server.port=0", "--spring.profiles.active=bench",
                 "--spring.application.name=rapport-bench", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
@@ -53,7 +63,6 @@ public final class Bench {
             Path file = Report.write(options.results(), markdown);
             System.out.println("Written to " + file.toAbsolutePath());
         }
-        System.exit(0);
     }
 
     private final Options options;
