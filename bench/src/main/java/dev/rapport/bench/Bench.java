@@ -57,7 +57,9 @@ public final class Bench {
             }
             Report report = new Report();
             new Bench(options, new Api(port, USER, password), database, report).run();
-            String markdown = report.markdown(Report.machine(database.text("SELECT version()"), String.join(" ", args)));
+            String markdown = report.markdown(Report.machine(database.text("SELECT version()")
+                    + ", fsync " + database.text("SHOW fsync") + ", synchronous_commit " + database.text("SHOW synchronous_commit")
+                    + ", shared_buffers " + database.text("SHOW shared_buffers"), String.join(" ", args)));
             System.out.println();
             System.out.println(markdown);
             Path file = Report.write(options.results(), markdown);
