@@ -5,9 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.postgresql.PGConnection;
 import tools.jackson.databind.JsonNode;
@@ -107,11 +105,5 @@ final class RebuildBench {
                     "COPY (SELECT * FROM domain_event_entry ORDER BY global_index) TO STDOUT", OutputStream.nullOutputStream());
             return new Timing("COPY TO", (System.nanoTime() - start) / 1e9, rows);
         }
-    }
-
-    static Map<String, Timing> byName(List<Timing> timings) {
-        Map<String, Timing> map = new LinkedHashMap<>();
-        timings.forEach(t -> map.put(t.projection(), t));
-        return map;
     }
 }
