@@ -1,0 +1,219 @@
+package dev.rapport.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The benchmark suite: starts Rapport in-process (random port, the embedded PostgreSQL under bench/target or a given
+ * one), generates data through the command API, measures each figure and its baseline on the same database, and prints
+ * the table (also written to bench/results). See bench/README.md.
+ */
+public final class Bench {
+
+    private static final String USER = "bench";
+
+    public static void main(String[] args) {
+        try {
+            run(Options.parse(args), args);
+            System.exit(0);
+        } catch (Throwable failure) {
+            // a bench that cannot finish must not leave the application (and its database) running
+            failure.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(Options options, String[] args) throws Exception {
+        String password = UUID.randomUUID().toString();
+        List<String> properties = new ArrayList<>(List.of("--server.port=0", "--spring.profiles.active=bench",
+                "--spring.application.name=rapport-bench", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                "--rapport.security.users." + USER + ".password={noop}" + password,
+                "--rapport.security.users." + USER + ".roles=writer,reader,auditor,data-team",
+                // the hourly segmentation would otherwise start in the middle of a measurement
+                "--rapport.segments.initial-delay=PT24H"));
+        if (options.jdbcUrl() != null) {
+            properties.add("--spring.datasource.url=" + options.jdbcUrl());
+            properties.add("--spring.datasource.username=" + options.user());
+            properties.add("--spring.datasource.password=" + options.password());
+        } else {
+            properties.add("--rapport.embedded-postgres.data-dir=" + options.dataDir());
+        }
+        System.out.println("Starting Rapport in-process (" + (options.jdbcUrl() != null ? options.jdbcUrl()
+                : "embedded PostgreSQL in " + options.dataDir()) + ") ...");
+        try (ConfigurableApplicationContext app = SpringApplication.run(BenchApplication.class, properties.toArray(String[]::new))) {
+            int port = Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port"));
+            Database database;
+            try (Connection connection = app.getBean(DataSource.class).getConnection()) {
+                database = new Database(connection.getMetaData().getURL(), connection.getMetaData().getUserName(),
+                        options.jdbcUrl() != null ? options.password() : "");
+            }
+            Report report = new Report();
+            new Bench(options, new Api(port, USER, password), database, report).run();
+            String markdown = report.markdown(Report.machine(database.text("SELECT version()")
+                    + ", fsync " + database.text("SHOW fsync") + ", synchronous_commit " + database.text("SHOW synchronous_commit")
+                    + ", shared_buffers " + database.text("SHOW shared_buffers"), String.join(" ", args)));
+            System.out.println();
+            System.out.println(markdown);
+            Path file = Report.write(options.results(), markdown);
+            System.out.println("Written to " + file.toAbsolutePath());
+        }
+    }
+
+    private final Options options;
+    private final Api api;
+    private final Database database;
+    private final Report report;
+    private final Commands commands;
+
+    private Bench(Options options, Api api, Database database, Report report) {
+        this.options = options;
+        this.api = api;
+        this.database = database;
+        this.report = report;
+        this.commands = new Commands(api);
+    }
+
+    private void run() throws Exception {
+        List<Cdnow.Purchase> cdnow = options.cdnow() == null ? List.of() : Cdnow.read(options.cdnow());
+        Generator generator = new Generator(commands, options.seed(), cdnow, database::events);
+        boolean first = true;
+        for (long scale : options.scales()) {
+            System.out.printf("%n== Scale %,d events: generating through the command API ...%n", scale);
+            generator.generateUpTo(scale);
+            settle();
+            long events = database.events();
+            if (options.runs("rebuild")) {
+                rebuild(events);
+            }
+            if (options.runs("query")) {
+                query(generator.customers, events);
+            }
+            if (first) {
+                first = false;
+                AppendBench append = new AppendBench(commands, generator.customers, database, options.duration(), options.seed());
+                if (options.runs("append")) {
+                    append(append);
+                }
+                if (options.runs("crud")) {
+                    crud(append);
+                }
+                append.dropScratchTables();
+                if (options.runs("lag")) {
+                    lag(generator.customers);
+                }
+            }
+        }
+        report.note("Commands refused during the run (kind, status, code): " + commands.failureSummary());
+    }
+
+    private void append(AppendBench append) throws Exception {
+        for (int clients : new int[] {8, 32}) {
+            System.out.printf("%n== Append, %d clients, %d s each: Rapport over HTTP, then plain INSERTs ...%n", clients,
+                    options.duration().toSeconds());
+            ClosedLoop.Result rapport = append.rapport(clients, Mix.APPEND);
+            settle();
+            ClosedLoop.Result insert = append.insertBaseline(clients);
+            double ratio = rapport.perSecond() / insert.perSecond();
+            report.add(new Report.Row("Append, " + clients + " clients, commands/s (60% sales, 25% interactions, 10% redemptions, 5% complaint steps)",
+                    Report.num(rapport.perSecond()) + " (" + rapport.failed() + " refused)", Report.num(insert.perSecond()) + " INSERT tx/s",
+                    Report.pct(ratio), clients == 8 ? "≥ 40%" : "", clients == 8 ? ratio >= 0.4 : null));
+            report.add(new Report.Row("Append, " + clients + " clients, latency p50 / p99 ms", latency(rapport.latencies()),
+                    latency(insert.latencies()), ratioP99(rapport.latencies(), insert.latencies()), "", null));
+        }
+    }
+
+    private void crud(AppendBench append) throws Exception {
+        System.out.printf("%n== Versus CRUD, 8 clients, %d s each: sales through Rapport, then plain UPDATEs ...%n", options.duration().toSeconds());
+        ClosedLoop.Result rapport = append.rapport(8, Mix.SALES_ONLY);
+        settle();
+        ClosedLoop.Result crud = append.crudBaseline(8);
+        double cost = crud.perSecond() / rapport.perSecond();
+        report.add(new Report.Row("Sale recorded, 8 clients: Rapport sales/s vs CRUD UPDATE tx/s (ratio = Rapport's cost per sale ×)",
+                Report.num(rapport.perSecond()), Report.num(crud.perSecond()), String.format("%.1f×", cost), "≤ 1.5×", cost <= 1.5));
+        report.add(new Report.Row("Sale recorded, 8 clients, latency p50 / p99 ms", latency(rapport.latencies()), latency(crud.latencies()),
+                ratioP99(rapport.latencies(), crud.latencies()), "", null));
+    }
+
+    private void rebuild(long events) throws Exception {
+        System.out.printf("%n== Rebuild, %,d events: baselines, then every projection in turn, then all at once ...%n", events);
+        RebuildBench bench = new RebuildBench(api, database);
+        RebuildBench.Timing read = bench.sequentialRead();
+        RebuildBench.Timing copy = bench.copyOut();
+        String scale = String.format("%,d events", events);
+        report.add(new Report.Row("Baseline: " + read.projection() + ", " + scale, rate(read), "", "", "", null));
+        report.add(new Report.Row("Baseline: COPY TO, " + scale, rate(copy), "", "", "", null));
+        double total = 0;
+        List<String> projections = bench.projections();
+        for (String projection : projections) {
+            RebuildBench.Timing timing = bench.inTurn(projection);
+            total += timing.seconds();
+            double ratio = timing.perSecond() / read.perSecond();
+            report.add(new Report.Row("Rebuild " + projection + ", " + scale, rate(timing), Report.num(read.perSecond()) + " ev/s read",
+                    Report.pct(ratio), "≥ 30,000 ev/s, ≥ 10%", timing.perSecond() >= 30_000 && ratio >= 0.1));
+        }
+        report.add(new Report.Row("Rebuild all " + projections.size() + " in turn, " + scale, String.format("%.1f s", total),
+                String.format("%.1f s read", read.seconds()), String.format("%.0f×", total / read.seconds()), "", null));
+        RebuildBench.Timing together = bench.concurrently(projections);
+        report.add(new Report.Row("Rebuild all " + projections.size() + " at once, " + scale, String.format("%.1f s", together.seconds()),
+                String.format("%.1f s read", read.seconds()), String.format("%.0f×", together.seconds() / read.seconds()), "", null));
+        settle();
+    }
+
+    private void query(List<Customer> customers, long events) throws Exception {
+        System.out.printf("%n== Query at %.0f req/s for %d s ...%n", options.queryRate(), options.duration().toSeconds());
+        QueryBench.Result result = QueryBench.run(api, customers, options.queryRate(), options.duration(), options.seed());
+        String scale = String.format("%,d events", events);
+        report.add(new Report.Row("Query throughput at " + Report.num(options.queryRate()) + " req/s offered, " + scale,
+                Report.num(result.run().okPerSecond()) + " ok/s (" + result.run().failed() + " failed, " + result.run().dropped() + " dropped)",
+                "", "", "", null));
+        report.add(new Report.Row("GET /api/customers/{id} p50 / p99 ms, " + scale, latency(result.customer()), "", "", "p99 < 10 ms",
+                result.customer().ms(99) < 10));
+        report.add(new Report.Row("GET " + QueryBench.LIST + " p50 / p99 ms, " + scale, latency(result.list()), "", "", "p99 < 10 ms",
+                result.list().ms(99) < 10));
+    }
+
+    private void lag(List<Customer> customers) throws Exception {
+        System.out.printf("%n== Lag: sales at %.0f/s for %d s, each read back with its consistency token ...%n", options.lagRate(),
+                options.duration().toSeconds());
+        LagBench.Result result = LagBench.run(api, customers, options.lagRate(), options.duration(), options.seed());
+        double achieved = result.command().count() / result.run().seconds();
+        report.add(new Report.Row("Lag run: commands/s achieved of " + Report.num(options.lagRate()) + " offered",
+                Report.num(achieved) + " (" + result.run().failed() + " failed, " + result.run().dropped() + " dropped)", "", "",
+                "1,000/s", achieved >= options.lagRate() * 0.99));
+        report.add(new Report.Row("Lag: acknowledged → visible with token, p50 / p99 / max ms",
+                latency(result.visibleAfter()) + String.format(" / %.1f", result.visibleAfter().maxMs()), "", "", "p99 < 50 ms",
+                result.visibleAfter().ms(99) < 50));
+        report.add(new Report.Row("Lag run: command latency from due time, p50 / p99 ms", latency(result.command()), "", "", "", null));
+    }
+
+    /** Waits until the policies and projections stopped adding events (the log has not grown for two seconds). */
+    private void settle() throws InterruptedException {
+        long before = -1;
+        long now = database.events();
+        while (now != before) {
+            Thread.sleep(2_000);
+            before = now;
+            now = database.events();
+        }
+    }
+
+    private static String latency(Latencies latencies) {
+        return String.format("%.1f / %.1f", latencies.ms(50), latencies.ms(99));
+    }
+
+    private static String ratioP99(Latencies value, Latencies baseline) {
+        return String.format("p99 %.1f×", value.ms(99) / baseline.ms(99));
+    }
+
+    private static String rate(RebuildBench.Timing timing) {
+        return String.format("%s ev/s, %.1f s", Report.num(timing.perSecond()), timing.seconds());
+    }
+}
