@@ -1,5 +1,6 @@
 package dev.rapport.command.loyalty;
 
+import dev.rapport.platform.streaming.EventArrivals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -75,7 +76,7 @@ class LoyaltyConfigurationTest {
     void thePolicyRunsInItsOwnStreamingProcessorThatRetriesFailures() {
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(config -> new InMemoryEventStorageEngine());
-        new LoyaltyConfiguration().loyaltyPolicyProcessor().configureModule(configurer);
+        new LoyaltyConfiguration().loyaltyPolicyProcessor(new EventArrivals(java.time.Duration.ofMillis(500))).configureModule(configurer);
         configurer.eventProcessing().registerEventHandler(config -> new LoyaltyPolicyHandlers(config.commandGateway()));
         Configuration configuration = configurer.buildConfiguration();
 
