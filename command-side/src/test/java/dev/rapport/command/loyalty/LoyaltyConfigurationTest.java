@@ -19,7 +19,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class LoyaltyConfigurationTest {
 
-    private final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(LoyaltyConfiguration.class);
+    private final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(LoyaltyConfiguration.class)
+            .withBean(EventArrivals.class, () -> new EventArrivals(java.time.Duration.ofMillis(500)));
 
     @Test
     void theDefaultsAreThoseOfTheDomain() {
