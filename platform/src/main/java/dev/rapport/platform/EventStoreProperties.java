@@ -15,10 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tokenClaimTimeout   after this a token claimed by a silent node may be taken over
  * @param nodeId              this node's name as the owner of the tokens it claims; unique per running node
  *                            (default: the JVM's pid@host, which two nodes in one JVM would share)
+ * @param pollInterval        how often the event store is read for events other nodes appended (this node's own
+ *                            wake its processors at once), and the longest a processor sleeps without being woken
  */
 @ConfigurationProperties("rapport.event-store")
 public record EventStoreProperties(Integer batchSize, Duration gapTimeout, Integer gapCleaningThreshold,
-                                   Integer maxGapOffset, Duration tokenClaimTimeout, String nodeId) {
+                                   Integer maxGapOffset, Duration tokenClaimTimeout, String nodeId,
+                                   Duration pollInterval) {
 
     public EventStoreProperties {
         batchSize = batchSize == null ? 1000 : batchSize;
@@ -26,6 +29,7 @@ public record EventStoreProperties(Integer batchSize, Duration gapTimeout, Integ
         gapCleaningThreshold = gapCleaningThreshold == null ? 250 : gapCleaningThreshold;
         maxGapOffset = maxGapOffset == null ? 10_000 : maxGapOffset;
         tokenClaimTimeout = tokenClaimTimeout == null ? Duration.ofSeconds(10) : tokenClaimTimeout;
+        pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
         nodeId = nodeId == null || nodeId.isBlank() ? java.lang.management.ManagementFactory.getRuntimeMXBean().getName() : nodeId;
     }
 }

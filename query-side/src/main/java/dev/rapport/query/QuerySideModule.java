@@ -2,7 +2,10 @@ package dev.rapport.query;
 
 import java.time.Duration;
 
+import dev.rapport.platform.streaming.EventArrivals;
+import dev.rapport.platform.streaming.WakingEventSource;
 import dev.rapport.query.consistency.ConsistencyGate;
+import dev.rapport.query.consistency.ProjectionProgress;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Value;
@@ -68,19 +71,23 @@ public class QuerySideModule {
      * An event a projection fails on is parked in the projection's dead-letter queue with the rest of that
      * customer's events (the queue is sequenced by the same policy), and the other customers go on; see
      * {@code deadletter.DeadLetterController}.
+     * The processors are woken when events arrive rather than polling ({@link WakingEventSource}), and announce
+     * each commit to queries waiting with a consistency token ({@link ProjectionProgress}).
      */
     @Bean
-    ConfigurerModule projectionProcessors(ProjectionProcessorProperties properties, DeadLetterQueues deadLetterQueues) {
+    ConfigurerModule projectionProcessors(ProjectionProcessorProperties properties, DeadLetterQueues deadLetterQueues,
+                                          EventArrivals arrivals, ProjectionProgress progress) {
         return configurer -> configurer.eventProcessing(processing -> {
             for (String projection : Projections.NAMES) {
                 processing.registerPooledStreamingEventProcessor(projection,
-                                org.axonframework.config.Configuration::eventStore,
+                                config -> new WakingEventSource(config.eventStore(), arrivals),
                                 (config, builder) -> builder
                                         .initialSegmentCount(properties.initialSegments())
                                         .batchSize(properties.batchSize())
                                         .maxClaimedSegments(properties.initialSegments()))
                         .registerSequencingPolicy(projection, config -> CustomerSequencing.INSTANCE)
-                        .registerDeadLetterQueue(projection, config -> deadLetterQueues.forProcessingGroup(projection));
+                        .registerDeadLetterQueue(projection, config -> deadLetterQueues.forProcessingGroup(projection))
+                        .registerHandlerInterceptor(projection, config -> progress);
             }
         });
     }

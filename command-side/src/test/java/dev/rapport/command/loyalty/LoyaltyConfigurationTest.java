@@ -1,5 +1,6 @@
 package dev.rapport.command.loyalty;
 
+import dev.rapport.platform.streaming.EventArrivals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -18,7 +19,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class LoyaltyConfigurationTest {
 
-    private final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(LoyaltyConfiguration.class);
+    private final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(LoyaltyConfiguration.class)
+            .withBean(EventArrivals.class, () -> new EventArrivals(java.time.Duration.ofMillis(500)));
 
     @Test
     void theDefaultsAreThoseOfTheDomain() {
@@ -75,7 +77,7 @@ class LoyaltyConfigurationTest {
     void thePolicyRunsInItsOwnStreamingProcessorThatRetriesFailures() {
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(config -> new InMemoryEventStorageEngine());
-        new LoyaltyConfiguration().loyaltyPolicyProcessor().configureModule(configurer);
+        new LoyaltyConfiguration().loyaltyPolicyProcessor(new EventArrivals(java.time.Duration.ofMillis(500))).configureModule(configurer);
         configurer.eventProcessing().registerEventHandler(config -> new LoyaltyPolicyHandlers(config.commandGateway()));
         Configuration configuration = configurer.buildConfiguration();
 

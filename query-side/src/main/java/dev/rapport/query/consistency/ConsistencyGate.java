@@ -3,7 +3,6 @@ package dev.rapport.query.consistency;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 import dev.rapport.platform.web.ConsistencyToken;
 import dev.rapport.platform.web.NotYetConsistent;
@@ -22,18 +21,22 @@ import org.springframework.web.servlet.HandlerInterceptor;
 @Component
 public class ConsistencyGate implements HandlerInterceptor {
 
-    private static final long POLL_NANOS = Duration.ofMillis(5).toNanos();
+    /** Segments processed by another node commit unannounced here: their tokens are re-read this often. */
+    private static final long POLL_NANOS = Duration.ofMillis(10).toNanos();
 
     private final ProjectionPositions positions;
+    private final ProjectionProgress progress;
     private final Duration timeout;
 
-    ConsistencyGate(ProjectionPositions positions, @Value("${rapport.consistency.timeout:3s}") Duration timeout) {
+    ConsistencyGate(ProjectionPositions positions, ProjectionProgress progress,
+                    @Value("${rapport.consistency.timeout:3s}") Duration timeout) {
         this.positions = positions;
+        this.progress = progress;
         this.timeout = timeout;
     }
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws InterruptedException {
         String token = request.getHeader(ConsistencyToken.HEADER);
         if (token == null) {
             token = request.getParameter(ConsistencyToken.PARAMETER);
@@ -46,15 +49,18 @@ public class ConsistencyGate implements HandlerInterceptor {
         return true;
     }
 
-    private void awaitProjections(List<String> projections, long position) {
+    private void awaitProjections(List<String> projections, long position) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         var sequence = positions.sequenceAt(position);
         for (String projection : projections) {
+            long seen = progress.commits(); // read before the tokens, so a commit in between is not missed
             while (!positions.hasProcessed(projection, position, sequence)) {
-                if (System.nanoTime() > deadline) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
                     throw new NotYetConsistent(projection, position);
                 }
-                LockSupport.parkNanos(POLL_NANOS);
+                progress.awaitCommitAfter(seen, Math.min(POLL_NANOS, remaining));
+                seen = progress.commits();
             }
         }
     }

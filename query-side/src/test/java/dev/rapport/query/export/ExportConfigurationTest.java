@@ -34,7 +34,7 @@ class ExportConfigurationTest {
             // as in an application: "30s" settings convert to Durations
             .withInitializer(context -> context.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance()))
             .withBean(Clock.class, Clock::systemUTC)
-            .withBean(EventStoreProperties.class, () -> new EventStoreProperties(null, null, null, null, null, null));
+            .withBean(EventStoreProperties.class, () -> new EventStoreProperties(null, null, null, null, null, null, null));
 
     @Test
     void everyExportAndTheCatalogAreServedFromTheEventStoreInPostgresql() {
