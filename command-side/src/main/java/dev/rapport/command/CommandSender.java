@@ -52,6 +52,7 @@ public class CommandSender {
     }
 
     public <R> R send(Object command, MetaData metadata) {
+        NulCharacters.refuseIn(command);
         CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command).withMetaData(metadata);
         R result = sendRetryingConflicts(message);
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes

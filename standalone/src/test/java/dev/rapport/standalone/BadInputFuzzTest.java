@@ -1,6 +1,7 @@
 package dev.rapport.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import dev.rapport.query.consistency.ProjectionPositions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -46,7 +48,8 @@ import tools.jackson.databind.node.ObjectNode;
  * field of its body (shapes derived from the request records), huge and strange strings, extreme
  * numbers and dates, injection strings, unknown enum values, bad path variables, query parameters and
  * headers. Every answer must be a 4xx problem+json (or a 2xx for input that is in fact valid), never a
- * 5xx, and a refused request must leave the event log as it was.
+ * 5xx, and a refused request must leave the event log as it was. What was accepted must not poison a
+ * projection either: afterwards every processor reaches the head of the log.
  */
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "rapport.embedded-postgres.data-dir=target/test-postgres/${random.uuid}")
@@ -73,6 +76,9 @@ class BadInputFuzzTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ProjectionPositions positions;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -134,6 +140,11 @@ class BadInputFuzzTest {
                 .map(f -> f.attempt().endpoint() + " [" + f.attempt().what() + "] " + abbreviate(f.attempt().path())
                         + " -> " + f.status() + " " + f.contentType() + " " + f.problem())
                 .toList())).isEmpty();
+        long head = events() == 0 ? 0 : jdbc.sql("SELECT max(global_index) FROM domain_event_entry").query(Long.class).single();
+        List<String> processors = jdbc.sql("SELECT DISTINCT processor_name FROM token_entry").query(String.class).list();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(processors)
+                .as("processors stuck on an accepted event")
+                .allMatch(processor -> positions.hasProcessed(processor, head, java.util.Optional.empty())));
     }
 
     private List<Endpoint> endpoints() {
