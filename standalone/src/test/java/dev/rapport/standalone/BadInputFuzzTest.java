@@ -411,21 +411,14 @@ class BadInputFuzzTest {
 
     /** The event count once policies reacting to earlier commands (points for a sale, ...) have stored theirs. */
     private long settledEvents() {
-        long count = events();
-        for (int i = 0; i < 20; i++) {
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        long[] last = {events()};
+        await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ofMillis(25)).pollInterval(Duration.ofMillis(25)).until(() -> {
             long now = events();
-            if (now == count) {
-                return now;
-            }
-            count = now;
-        }
-        return count;
+            boolean settled = now == last[0];
+            last[0] = now;
+            return settled;
+        });
+        return last[0];
     }
 
     private static String abbreviate(String text) {

@@ -1,6 +1,7 @@
 package dev.rapport.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.time.Duration;
@@ -145,14 +146,10 @@ class ConcurrentCommandsTest {
                 .param(membershipId).query(Long.class).single();
     }
 
-    private long projectedBalance(Http http, String membershipId, long expected) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
-        long balance;
-        do {
-            Thread.sleep(100);
+    private long projectedBalance(Http http, String membershipId, long expected) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
             Http.Response membership = http.get("/api/memberships/" + membershipId);
-            balance = membership.status() == 200 ? membership.json().get("pointsBalance").asLong() : Long.MIN_VALUE;
-        } while (balance != expected && Instant.now().isBefore(giveUp));
-        return balance;
+            return membership.status() == 200 ? membership.json().get("pointsBalance").asLong() : Long.MIN_VALUE;
+        }, balance -> balance == expected);
     }
 }

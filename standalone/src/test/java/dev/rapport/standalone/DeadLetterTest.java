@@ -11,6 +11,7 @@ import dev.rapport.events.customer.CustomerRegistered;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,22 +161,7 @@ class DeadLetterTest {
     }
 
     private static JsonNode await(java.util.function.Supplier<JsonNode> read, Predicate<JsonNode> done) {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
-        JsonNode last = read.get();
-        while (!done.test(last)) {
-            assertThat(Instant.now()).as("waiting; last seen " + last).isBefore(giveUp);
-            sleep();
-            last = read.get();
-        }
-        return last;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(read::get, last -> done.test(last));
     }
 }
