@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,6 @@ package dev.rapport.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.function.Predicate;
 
