@@ -19,6 +19,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 
 import dev.rapport.platform.DeadLetterQueues;
+import io.micrometer.core.instrument.MeterRegistry;
+import dev.rapport.query.deadletter.ContainedFailurePolicy;
+import dev.rapport.query.deadletter.ContainedFailures;
 import dev.rapport.platform.SchemaModule;
 
 /**
@@ -70,13 +73,15 @@ public class QuerySideModule {
      * here because {@code initialSegmentCount} only applies when the processor first starts.
      * An event a projection fails on is parked in the projection's dead-letter queue with the rest of that
      * customer's events (the queue is sequenced by the same policy), and the other customers go on; see
-     * {@code deadletter.DeadLetterController}.
+     * {@code deadletter.DeadLetterController}. Only a failure contained in a savepoint is parked, so none of the
+     * event's writes commit and a failure inside PostgreSQL cannot abort the batch ({@link ContainedFailures}).
      * The processors are woken when events arrive rather than polling ({@link WakingEventSource}), and announce
      * each commit to queries waiting with a consistency token ({@link ProjectionProgress}).
      */
     @Bean
     ConfigurerModule projectionProcessors(ProjectionProcessorProperties properties, DeadLetterQueues deadLetterQueues,
-                                          EventArrivals arrivals, ProjectionProgress progress) {
+                                          EventArrivals arrivals, ProjectionProgress progress,
+                                          ContainedFailures failures, MeterRegistry meters) {
         return configurer -> configurer.eventProcessing(processing -> {
             for (String projection : Projections.NAMES) {
                 processing.registerPooledStreamingEventProcessor(projection,
@@ -87,6 +92,7 @@ public class QuerySideModule {
                                         .maxClaimedSegments(properties.initialSegments()))
                         .registerSequencingPolicy(projection, config -> CustomerSequencing.INSTANCE)
                         .registerDeadLetterQueue(projection, config -> deadLetterQueues.forProcessingGroup(projection))
+                        .registerDeadLetterPolicy(projection, config -> new ContainedFailurePolicy(projection, failures, meters))
                         .registerHandlerInterceptor(projection, config -> progress);
             }
         });

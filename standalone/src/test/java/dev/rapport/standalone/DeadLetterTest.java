@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import dev.rapport.events.customer.CustomerRegistered;
+import dev.rapport.query.deadletter.ContainedFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -38,11 +40,25 @@ class DeadLetterTest {
     static class PoisonedCustomerView {
 
         static volatile boolean bug;
+        static volatile boolean sqlBug;
+
+        private final JdbcClient jdbc;
+
+        PoisonedCustomerView(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
 
         @EventHandler
         void on(CustomerRegistered event) {
             if (bug && event.profile().displayName().startsWith("Poison")) {
                 throw new IllegalStateException("the bug: cannot project " + event.profile().displayName());
+            }
+            if (event.profile().displayName().startsWith("Toxic")) {
+                // a write, then a statement PostgreSQL refuses: the refusal aborts the processor's transaction
+                jdbc.sql("INSERT INTO dead_letter_probe (customer_id) VALUES (?)").param(event.customerId()).update();
+                if (sqlBug) {
+                    jdbc.sql("SELECT 1 / 0").query(Integer.class).single();
+                }
             }
         }
     }
@@ -55,14 +71,61 @@ class DeadLetterTest {
 
     Http http;
 
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ContainedFailures containedFailures;
+
     @BeforeEach
     void client() {
         http = new Http(port);
+        jdbc.sql("CREATE TABLE IF NOT EXISTS dead_letter_probe (customer_id text PRIMARY KEY)").update();
+        containedFailures.relax("customer-view");
     }
 
     @AfterEach
     void fixed() {
         PoisonedCustomerView.bug = false;
+        PoisonedCustomerView.sqlBug = false;
+    }
+
+    /**
+     * A handler failing inside PostgreSQL aborts the processor's transaction; the event must still be parked
+     * alone (not retried forever with its segment stalled), and none of its writes committed.
+     */
+    @Test
+    void aHandlerFailingInsidePostgresParksItsEventWithNothingHalfWritten() {
+        PoisonedCustomerView.sqlBug = true;
+        double rolledBackBefore = rolledBack();
+        String toxic = register("Toxic Tom");
+        String healthy = register("Hal Healthy");
+
+        awaitCustomer(healthy, view -> view.toString().contains("Hal Healthy"));
+        JsonNode sequence = await(() -> parkedSequence(toxic), parked -> parked != null);
+        assertThat(sequence.get("letters").get(0).get("eventType").asString()).isEqualTo("CustomerRegistered");
+        assertThat(sequence.get("letters").get(0).get("causeMessage").asString()).contains("division by zero");
+        assertThat(probeRows(toxic)).as("the failed event's own write").isZero();
+        assertThat(rolledBack() - rolledBackBefore).as("batches rolled back to contain the failure").isEqualTo(1);
+        assertThat(http.get("/api/customers/" + toxic).status()).isEqualTo(404);
+        String later = register("Lou Later");
+        awaitCustomer(later, view -> view.toString().contains("Lou Later"));
+
+        PoisonedCustomerView.sqlBug = false;
+        Http.Response retried = http.post("/api/admin/dead-letters/customer-view/retry", "", Map.of());
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.json().get("succeeded").asInt()).isPositive();
+        awaitCustomer(toxic, view -> view.toString().contains("Toxic Tom"));
+        assertThat(probeRows(toxic)).isEqualTo(1);
+        assertThat(parkedSequence(toxic)).isNull();
+    }
+
+    private double rolledBack() {
+        return meters.get("rapport.projection.uncontained-failures").tag("processingGroup", "customer-view").counter().count();
+    }
+
+    private long probeRows(String customerId) {
+        return jdbc.sql("SELECT count(*) FROM dead_letter_probe WHERE customer_id = ?").param(customerId).query(Long.class).single();
     }
 
     @Test

@@ -28,12 +28,15 @@ class DeadLetters {
 
     private final DeadLetterQueues queues;
     private final ObjectProvider<org.axonframework.config.Configuration> axon;
+    private final ContainedFailures failures;
     /** Gauges only hold their object weakly: these queues must live as long as the gauges. */
     private final List<SequencedDeadLetterQueue<EventMessage<?>>> measured = new ArrayList<>();
 
-    DeadLetters(DeadLetterQueues queues, ObjectProvider<org.axonframework.config.Configuration> axon, MeterRegistry meters) {
+    DeadLetters(DeadLetterQueues queues, ObjectProvider<org.axonframework.config.Configuration> axon, MeterRegistry meters,
+                ContainedFailures failures) {
         this.queues = queues;
         this.axon = axon;
+        this.failures = failures;
         for (String group : Projections.NAMES) {
             SequencedDeadLetterQueue<EventMessage<?>> queue = queues.forProcessingGroup(group);
             measured.add(queue);
@@ -74,6 +77,7 @@ class DeadLetters {
         SequencedDeadLetterProcessor<EventMessage<?>> processor = axon.getObject().eventProcessingConfiguration()
                 .sequencedDeadLetterProcessor(processingGroup)
                 .orElseThrow(() -> new NotFound("A dead-letter processor for", processingGroup));
+        failures.beCareful(processingGroup);
         long before = queue.amountOfSequences();
         int succeeded = 0;
         int failed = 0;
