@@ -18,10 +18,13 @@ import java.util.function.IntPredicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -53,6 +56,12 @@ class SecurityMatrixTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    ObjectProvider<UserDetailsPasswordService> passwordServices;
 
     private Http admin;
     private Map<String, Http> callers;
@@ -120,6 +129,21 @@ class SecurityMatrixTest {
             }
         }));
         assertThat(failures).as("endpoint x role").isEmpty();
+    }
+
+    /**
+     * Spring Security rewrites the password of a UserDetailsPasswordService's user to bcrypt after its first login;
+     * configured users would then pay a bcrypt check on every request (issue 7). A wrong password is still refused.
+     */
+    @Test
+    void passwordsStayAsConfiguredAfterLoginsAndAWrongOneIsStillRefused() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(admin.get("/api/customers/" + customer).status()).isEqualTo(200);
+        }
+        assertThat(users.loadUserByUsername(Http.TEST_USER).getPassword()).startsWith("{noop}");
+        assertThat(passwordServices.stream().toList()).isEmpty();
+        assertThat(admin.as(Http.TEST_USER, Http.TEST_PASSWORD + "x").get("/api/customers/" + customer).status()).isEqualTo(401);
+        assertThat(admin.as(Http.TEST_USER, "").get("/api/customers/" + customer).status()).isEqualTo(401);
     }
 
     private static boolean isProblem(Http.Response response) {

@@ -1,5 +1,6 @@
 package dev.rapport.platform.security;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,16 +61,25 @@ public class RapportSecurityAutoConfiguration {
     static class Basic {
 
         @Bean
-        PasswordEncoder passwordEncoder() {
-            return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        PasswordEncoder passwordEncoder(RapportSecurityProperties properties, Clock clock) {
+            RapportSecurityProperties.CredentialCache cache = properties.credentialCache();
+            return new CredentialCheckCache(PasswordEncoderFactories.createDelegatingPasswordEncoder(), clock, cache.ttl(),
+                    cache.maxEntries());
         }
 
+        /**
+         * A plain UserDetailsService on purpose, not the InMemoryUserDetailsManager itself: Spring Security finds a
+         * UserDetailsPasswordService bean and then "upgrades" every password it considers weak ({noop} included) to
+         * bcrypt on the first successful login, in memory only. Every later request then paid a bcrypt check
+         * (~50-100 ms of CPU), and configured users cannot be rewritten anyway.
+         */
         @Bean
         UserDetailsService rapportUsers(RapportSecurityProperties properties, ConfigurableEnvironment environment) {
             List<UserDetails> users = new ArrayList<>();
             properties.users().forEach((name, user) -> users.add(toUser(name, user)));
             warnAbout(properties.users(), environment);
-            return new InMemoryUserDetailsManager(users);
+            InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager(users);
+            return manager::loadUserByUsername;
         }
 
         @Bean
