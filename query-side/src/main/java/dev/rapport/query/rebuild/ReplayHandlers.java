@@ -57,14 +57,13 @@ class ReplayHandlers {
         }
         return tracked -> {
             EventMessage<?> event = tracked.withTrackingToken(new ReplayToken(tracked.trackingToken(), tracked.trackingToken()));
+            // handle() does nothing for an event without a handler: asking canHandle() first would look the handler up twice
             for (AnnotationEventHandlerAdapter handler : handlers) {
-                if (handler.canHandle(event)) {
-                    try {
-                        handler.handle(event);
-                    } catch (Exception e) {
-                        throw new IllegalStateException("Replaying " + event.getPayloadType().getSimpleName() + " into "
-                                + processingGroup + " failed", e);
-                    }
+                try {
+                    handler.handle(event);
+                } catch (Exception e) {
+                    throw new IllegalStateException("Replaying " + event.getPayloadType().getSimpleName() + " into "
+                            + processingGroup + " failed", e);
                 }
             }
         };
