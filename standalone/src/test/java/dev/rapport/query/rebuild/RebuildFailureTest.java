@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
+import dev.rapport.command.complaint.FileComplaint;
+import dev.rapport.command.customer.ProfileDetails;
+import dev.rapport.command.customer.RegisterCustomer;
 import dev.rapport.events.complaint.ComplaintAssigned;
+import dev.rapport.events.complaint.ComplaintCategory;
+import dev.rapport.events.complaint.Severity;
+import dev.rapport.events.customer.CustomerType;
+import dev.rapport.events.interaction.InteractionChannel;
 import dev.rapport.standalone.StandaloneApplication;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +33,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class RebuildFailureTest {
 
     @Autowired
+    CommandGateway commands;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -31,13 +43,17 @@ class RebuildFailureTest {
 
     @Test
     void aStatementRefusedInABatchFailsTheRebuildNamingItsEvent() {
-        // a NUL character, refused by PostgreSQL in any text column (the command API refuses it; an old log may hold it)
+        commands.sendAndWait(new RegisterCustomer("c-poison", new ProfileDetails("Poison Customer", CustomerType.INDIVIDUAL, null, null,
+                null, null, null, null, null, null, List.of())));
+        commands.sendAndWait(new FileComplaint("k-poison", "c-poison", ComplaintCategory.values()[0], Severity.LOW,
+                InteractionChannel.PHONE, "The parcel came late."));
+        // an assignee longer than complaint_view.assignee holds (the command API would refuse it; an old log may hold it)
         jdbc.sql("""
                         INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
                             payload_type, payload_revision, payload, meta_data)
-                        VALUES (?, 'k-poison', 0, 'Complaint', '2026-01-05T10:00:00Z', ?, NULL, ?, '{}')""")
+                        VALUES (?, 'k-poison', 1, 'Complaint', '2026-01-05T10:00:00Z', ?, NULL, ?, '{}')""")
                 .params(UUID.randomUUID().toString(), ComplaintAssigned.class.getName(),
-                        "{\"complaintId\":\"k-poison\",\"customerId\":\"c-poison\",\"assignee\":\"team\\u0000a\","
+                        "{\"complaintId\":\"k-poison\",\"customerId\":\"c-poison\",\"assignee\":\"" + "a".repeat(300) + "\","
                                 + "\"assignedAt\":\"2026-01-05T10:00:00Z\"}")
                 .update();
 
