@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import dev.rapport.platform.SchemaMigrations;
 import dev.rapport.platform.SchemaModule;
+import dev.rapport.query.writes.ProjectionWrites;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -40,6 +41,11 @@ public final class ProjectionDatabase {
 
     public static JdbcClient jdbc() {
         return JdbcClient.create(dataSource());
+    }
+
+    /** Projection writes over this database: at once, or batched inside {@code batched}. */
+    public static ProjectionWrites writes() {
+        return ProjectionWrites.over(dataSource());
     }
 
     /** Empties every table the query side owns, keeping the schema. */

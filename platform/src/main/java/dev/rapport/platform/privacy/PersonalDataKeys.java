@@ -4,6 +4,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.sql.Types;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -59,11 +63,45 @@ public class PersonalDataKeys {
         return key;
     }
 
-    /** The key to decrypt with; erased (or never known) when it is gone. */
+    /**
+     * The key to decrypt with; erased (or never known) when it is gone. A key not yet in the cache is read once per
+     * transaction: a rebuild's batch decrypts many events of each subject before its commit fills the cache.
+     */
     SubjectKey forReading(String subjectId) {
-        return cached(subjectId).orElseGet(() -> load(subjectId)
-                .map(this::remember)
-                .orElseGet(() -> new SubjectKey(subjectId, KEY_VERSION, null)));
+        Optional<SubjectKey> cached = cached(subjectId);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        Map<String, SubjectKey> readInTransaction = readInThisTransaction();
+        SubjectKey read = readInTransaction.get(subjectId);
+        if (read == null) {
+            read = load(subjectId).map(this::remember).orElseGet(() -> new SubjectKey(subjectId, KEY_VERSION, null));
+            readInTransaction.put(subjectId, read);
+        }
+        return read;
+    }
+
+    /** Reads the keys of these subjects that are not cached with one query, for the rest of the current transaction. */
+    void readAhead(Collection<String> subjectIds) {
+        Map<String, SubjectKey> readInTransaction = readInThisTransaction();
+        String[] missing = subjectIds.stream().distinct()
+                .filter(id -> !readInTransaction.containsKey(id) && cached(id).isEmpty())
+                .toArray(String[]::new);
+        if (missing.length == 0) {
+            return;
+        }
+        Map<String, SubjectKey> found = new HashMap<>();
+        jdbc.sql("SELECT subject_id, key_version, key_material FROM personal_data_key WHERE subject_id = ANY(?)")
+                .param(new SqlParameterValue(Types.ARRAY, missing))
+                .query((rs, row) -> {
+                    byte[] material = rs.getBytes("key_material");
+                    return new SubjectKey(rs.getString("subject_id"), rs.getInt("key_version"),
+                            material == null ? null : new SecretKeySpec(material, "AES"));
+                })
+                .list().forEach(key -> found.put(key.subjectId(), remember(key)));
+        for (String subjectId : missing) {
+            readInTransaction.put(subjectId, found.getOrDefault(subjectId, new SubjectKey(subjectId, KEY_VERSION, null)));
+        }
     }
 
     /** Removes the subject's key for good (a tombstone row stays, so no new key is ever made for them). */
@@ -73,6 +111,7 @@ public class PersonalDataKeys {
                         ON CONFLICT (subject_id) DO UPDATE SET key_material = NULL,
                             erased_at = COALESCE(personal_data_key.erased_at, EXCLUDED.erased_at)""")
                 .params(subjectId, KEY_VERSION).update();
+        readInThisTransaction().remove(subjectId);
         cache.remove(subjectId);
         afterCommit(() -> cache.remove(subjectId));
     }
@@ -118,6 +157,27 @@ public class PersonalDataKeys {
             return Optional.empty();
         }
         return Optional.of(entry.key());
+    }
+
+    /** The keys read by the current transaction (valid in it, whether or not it commits); a throwaway map outside one. */
+    @SuppressWarnings("unchecked")
+    private Map<String, SubjectKey> readInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashMap<>();
+        }
+        Map<String, SubjectKey> keys = (Map<String, SubjectKey>) TransactionSynchronizationManager.getResource(this);
+        if (keys == null) {
+            Map<String, SubjectKey> bound = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, bound);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PersonalDataKeys.this);
+                }
+            });
+            keys = bound;
+        }
+        return keys;
     }
 
     private static void afterCommit(Runnable action) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -182,6 +184,51 @@ class PersonalDataSerializerTest {
                 .update();
 
         assertThat(payloads(id)).containsExactly(logged);
+    }
+
+    @Test
+    void aKeyIsReadOncePerTransactionAndAgainInTheNext() {
+        String id = newId();
+        append(id, 0, registered(id));
+        PersonalDataKeys uncached = new PersonalDataKeys(jdbc, Clock.systemUTC(), Duration.ZERO);
+        transactions.executeInTransaction(() -> {
+            assertThat(uncached.forReading(id).erased()).isFalse();
+            eraseBehindItsBack(id);
+            assertThat(uncached.forReading(id).erased()).as("read once in this transaction").isFalse();
+        });
+        assertThat(uncached.forReading(id).erased()).as("the next transaction reads the table again").isTrue();
+    }
+
+    @Test
+    void anErasureIsSeenByTheRestOfItsTransaction() {
+        String id = newId();
+        append(id, 0, registered(id));
+        PersonalDataKeys uncached = new PersonalDataKeys(jdbc, Clock.systemUTC(), Duration.ZERO);
+        transactions.executeInTransaction(() -> {
+            assertThat(uncached.forReading(id).erased()).isFalse();
+            uncached.erase(id);
+            assertThat(uncached.forReading(id).erased()).isTrue();
+        });
+    }
+
+    @Test
+    void theKeysOfStoredPayloadsReadAheadServeTheRestOfTheTransaction() {
+        String id = newId();
+        append(id, 0, registered(id));
+        String stored = storedPayload(id, 0);
+        PersonalDataProtection uncached = new PersonalDataProtection(new PersonalDataKeys(jdbc, Clock.systemUTC(), Duration.ZERO));
+        transactions.executeInTransaction(() -> {
+            uncached.readKeysAhead(List.of(stored, "{\"note\":\"no personal data\"}"));
+            eraseBehindItsBack(id);
+            assertThat(uncached.reveal(CustomerRegistered.class.getName(), stored))
+                    .doesNotContain("pii1:", PersonalDataProtection.ERASED);
+        });
+        assertThat(uncached.reveal(CustomerRegistered.class.getName(), stored)).contains(PersonalDataProtection.ERASED);
+    }
+
+    /** The key gone from the table, as another node's erasure would leave it; this test's cache knows nothing of it. */
+    private void eraseBehindItsBack(String subjectId) {
+        jdbc.sql("UPDATE personal_data_key SET key_material = NULL, erased_at = now() WHERE subject_id = ?").param(subjectId).update();
     }
 
     private void append(String aggregateId, long sequence, Object payload) {

@@ -17,13 +17,13 @@ import dev.rapport.events.complaint.ComplaintResolved;
 import dev.rapport.events.complaint.ComplaintSlaBreached;
 import dev.rapport.events.complaint.SlaDeadline;
 import dev.rapport.query.Projections;
+import dev.rapport.query.writes.ProjectionWrites;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,11 +42,11 @@ class ComplaintViewProjection {
             SlaDeadline.RESOLVE, "resolve_breaches",
             SlaDeadline.FOLLOW_UP, "follow_up_breaches");
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
     private final Counter handled;
 
-    ComplaintViewProjection(JdbcClient jdbc, MeterRegistry meters) {
-        this.jdbc = jdbc;
+    ComplaintViewProjection(ProjectionWrites writes, MeterRegistry meters) {
+        this.writes = writes;
         this.handled = Counter.builder("rapport.projection.events")
                 .description("Events handled by a projection")
                 .tag("projection", Projections.COMPLAINT_VIEW)
@@ -56,21 +56,15 @@ class ComplaintViewProjection {
     @EventHandler
     void on(ComplaintFiled event, @SequenceNumber long sequence) {
         handled.increment();
-        jdbc.sql("""
+        writes.write(event.complaintId(), """
                         INSERT INTO complaint_view (complaint_id, customer_id, category, severity, channel, state, filed_at,
                             acknowledge_due_by, resolve_due_by, aggregate_version)
                         VALUES (:id, :customer, :category, :severity, :channel, 'FILED', :filedAt, :ackDue, :resolveDue, :version)
-                        ON CONFLICT (complaint_id) DO NOTHING""")
-                .param("id", event.complaintId())
-                .param("customer", event.customerId())
-                .param("category", event.category().name())
-                .param("severity", event.severity().name())
-                .param("channel", event.channel() == null ? null : event.channel().name())
-                .param("filedAt", time(event.filedAt()))
-                .param("ackDue", time(event.acknowledgeDueBy()))
-                .param("resolveDue", time(event.resolveDueBy()))
-                .param("version", sequence)
-                .update();
+                        ON CONFLICT (complaint_id) DO NOTHING""",
+                params("id", event.complaintId(), "customer", event.customerId(), "category", event.category().name(),
+                        "severity", event.severity().name(), "channel", event.channel() == null ? null : event.channel().name(),
+                        "filedAt", time(event.filedAt()), "ackDue", time(event.acknowledgeDueBy()),
+                        "resolveDue", time(event.resolveDueBy()), "version", sequence));
     }
 
     @EventHandler
@@ -144,17 +138,15 @@ class ComplaintViewProjection {
     /** A replay rebuilds the view from scratch. */
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE complaint_view").update();
+        writes.now("TRUNCATE complaint_view");
     }
 
-    private void update(String complaintId, long sequence, String assignments, Map<String, ?> params) {
+    private void update(String complaintId, long sequence, String assignments, Map<String, Object> params) {
         handled.increment();
-        jdbc.sql("UPDATE complaint_view SET " + assignments + ", aggregate_version = :version"
-                        + " WHERE complaint_id = :id AND aggregate_version < :version")
-                .params(params)
-                .param("id", complaintId)
-                .param("version", sequence)
-                .update();
+        params.put("id", complaintId);
+        params.put("version", sequence);
+        writes.write(complaintId, "UPDATE complaint_view SET " + assignments + ", aggregate_version = :version"
+                + " WHERE complaint_id = :id AND aggregate_version < :version", params);
     }
 
     /** Named parameters from name, value pairs; values may be null. */

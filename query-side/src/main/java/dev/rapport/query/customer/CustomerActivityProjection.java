@@ -1,6 +1,8 @@
 package dev.rapport.query.customer;
 
 import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.Map;
 
 import dev.rapport.events.complaint.ComplaintClosed;
 import dev.rapport.events.complaint.ComplaintFiled;
@@ -18,9 +20,9 @@ import dev.rapport.events.loyalty.TierUpgraded;
 import dev.rapport.events.sales.SaleRecorded;
 import dev.rapport.events.sales.SaleRefunded;
 import dev.rapport.query.Projections;
+import dev.rapport.query.writes.ProjectionWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,57 +35,54 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(Projections.CUSTOMER_VIEW)
 class CustomerActivityProjection {
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
 
-    CustomerActivityProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    CustomerActivityProjection(ProjectionWrites writes) {
+        this.writes = writes;
     }
+
+    // each count changes in the statement that remembers its fact, so that a redelivery changes nothing and no
+    // handler waits for an update count (the writes may be batched)
 
     @EventHandler
     void on(SaleRecorded event) {
-        int inserted = jdbc.sql("""
-                        INSERT INTO customer_purchase (sale_id, customer_id, order_id, occurred_at, amount, currency)
-                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(event.saleId(), event.customerId(), event.orderId(), Timestamp.from(event.occurredAt()),
-                        event.total().amount(), event.total().currency())
-                .update();
-        if (inserted == 1) {
-            jdbc.sql("""
-                            UPDATE customer_view SET purchase_count = purchase_count + 1, gross_spend = gross_spend + :amount,
-                                first_purchase_at = LEAST(first_purchase_at, :at), last_purchase_at = GREATEST(last_purchase_at, :at)
-                            WHERE customer_id = :id""")
-                    .param("amount", event.total().amount())
-                    .param("at", Timestamp.from(event.occurredAt()))
-                    .param("id", event.customerId())
-                    .update();
-        }
+        writes.write(event.customerId(), """
+                        WITH remembered AS (
+                            INSERT INTO customer_purchase (sale_id, customer_id, order_id, occurred_at, amount, currency)
+                            VALUES (:sale, :id, :order, :at, :amount, :currency) ON CONFLICT DO NOTHING RETURNING sale_id)
+                        UPDATE customer_view SET purchase_count = purchase_count + 1, gross_spend = gross_spend + :amount,
+                            first_purchase_at = LEAST(first_purchase_at, :at), last_purchase_at = GREATEST(last_purchase_at, :at)
+                        WHERE customer_id = :id AND EXISTS (SELECT 1 FROM remembered)""",
+                params("sale", event.saleId(), "id", event.customerId(), "order", event.orderId(),
+                        "at", Timestamp.from(event.occurredAt()), "amount", event.total().amount(),
+                        "currency", event.total().currency()));
     }
 
     @EventHandler
     void on(SaleRefunded event) {
-        int inserted = jdbc.sql("INSERT INTO customer_refund (sale_id, refund_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(event.saleId(), event.refundId()).update();
-        if (inserted == 1) {
-            jdbc.sql("UPDATE customer_purchase SET refunded = refunded + ? WHERE sale_id = ?")
-                    .params(event.amount().amount(), event.saleId()).update();
-            jdbc.sql("UPDATE customer_view SET refunded = refunded + ? WHERE customer_id = ?")
-                    .params(event.amount().amount(), event.customerId()).update();
-        }
+        writes.write(event.customerId(), """
+                        WITH remembered AS (
+                            INSERT INTO customer_refund (sale_id, refund_id) VALUES (:sale, :refund) ON CONFLICT DO NOTHING
+                            RETURNING sale_id
+                        ), purchase AS (
+                            UPDATE customer_purchase SET refunded = refunded + :amount
+                            WHERE sale_id = :sale AND EXISTS (SELECT 1 FROM remembered) RETURNING sale_id)
+                        UPDATE customer_view SET refunded = refunded + :amount
+                        WHERE customer_id = :id AND EXISTS (SELECT 1 FROM remembered)""",
+                params("sale", event.saleId(), "refund", event.refundId(), "amount", event.amount().amount(),
+                        "id", event.customerId()));
     }
 
     @EventHandler
     void on(InteractionLogged event) {
         Integer satisfaction = event.satisfaction() != null ? event.satisfaction()
                 : event.survey() != null ? Integer.valueOf(event.survey().overall()) : null;
-        jdbc.sql("""
+        writes.write(event.customerId(), """
                         UPDATE customer_view SET last_interaction_at = :at, last_interaction_channel = :channel,
                             last_interaction_by = :by
-                        WHERE customer_id = :id AND (last_interaction_at IS NULL OR last_interaction_at <= :at)""")
-                .param("at", Timestamp.from(event.occurredAt()))
-                .param("channel", event.channel().name())
-                .param("by", event.handledBy())
-                .param("id", event.customerId())
-                .update();
+                        WHERE customer_id = :id AND (last_interaction_at IS NULL OR last_interaction_at <= :at)""",
+                params("at", Timestamp.from(event.occurredAt()), "channel", event.channel().name(), "by", event.handledBy(),
+                        "id", event.customerId()));
         if (satisfaction != null) {
             recordSatisfaction(event.customerId(), satisfaction, event.occurredAt());
         }
@@ -91,29 +90,32 @@ class CustomerActivityProjection {
 
     @EventHandler
     void on(ComplaintFiled event) {
-        int inserted = jdbc.sql("INSERT INTO customer_open_complaint (complaint_id, customer_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(event.complaintId(), event.customerId()).update();
-        if (inserted == 1) {
-            jdbc.sql("UPDATE customer_view SET open_complaints = open_complaints + 1 WHERE customer_id = ?")
-                    .param(event.customerId()).update();
-        }
+        writes.write(event.customerId(), """
+                        WITH remembered AS (
+                            INSERT INTO customer_open_complaint (complaint_id, customer_id) VALUES (:complaint, :id)
+                            ON CONFLICT DO NOTHING RETURNING complaint_id)
+                        UPDATE customer_view SET open_complaints = open_complaints + 1
+                        WHERE customer_id = :id AND EXISTS (SELECT 1 FROM remembered)""",
+                params("complaint", event.complaintId(), "id", event.customerId()));
     }
 
     @EventHandler
     void on(ComplaintClosed event) {
-        int deleted = jdbc.sql("DELETE FROM customer_open_complaint WHERE complaint_id = ?").param(event.complaintId()).update();
-        if (deleted == 1) {
-            jdbc.sql("UPDATE customer_view SET open_complaints = open_complaints - 1 WHERE customer_id = ?")
-                    .param(event.customerId()).update();
-        }
+        writes.write(event.customerId(), """
+                        WITH forgotten AS (
+                            DELETE FROM customer_open_complaint WHERE complaint_id = :complaint RETURNING complaint_id)
+                        UPDATE customer_view SET open_complaints = open_complaints - 1
+                        WHERE customer_id = :id AND EXISTS (SELECT 1 FROM forgotten)""",
+                params("complaint", event.complaintId(), "id", event.customerId()));
         recordSatisfaction(event.customerId(), event.satisfaction(), event.closedAt());
     }
 
     @EventHandler
     void on(MemberEnrolled event) {
-        jdbc.sql("UPDATE customer_view SET membership_id = ?, loyalty_tier = COALESCE(loyalty_tier, 'BASE'), "
-                        + "points_balance = COALESCE(points_balance, 0) WHERE customer_id = ?")
-                .params(event.membershipId(), event.customerId()).update();
+        writes.write(event.customerId(), "UPDATE customer_view SET membership_id = :membership, "
+                        + "loyalty_tier = COALESCE(loyalty_tier, 'BASE'), points_balance = COALESCE(points_balance, 0) "
+                        + "WHERE customer_id = :id",
+                params("membership", event.membershipId(), "id", event.customerId()));
     }
 
     @EventHandler
@@ -157,20 +159,28 @@ class CustomerActivityProjection {
     }
 
     private void recordSatisfaction(String customerId, int score, java.time.Instant at) {
-        jdbc.sql("""
+        writes.write(customerId, """
                         UPDATE customer_view SET last_satisfaction = :score, last_satisfaction_at = :at
-                        WHERE customer_id = :id AND (last_satisfaction_at IS NULL OR last_satisfaction_at <= :at)""")
-                .param("score", score)
-                .param("at", Timestamp.from(at))
-                .param("id", customerId)
-                .update();
+                        WHERE customer_id = :id AND (last_satisfaction_at IS NULL OR last_satisfaction_at <= :at)""",
+                params("score", score, "at", Timestamp.from(at), "id", customerId));
     }
 
     private void balance(String customerId, long balance) {
-        jdbc.sql("UPDATE customer_view SET points_balance = ? WHERE customer_id = ?").params(balance, customerId).update();
+        writes.write(customerId, "UPDATE customer_view SET points_balance = :balance WHERE customer_id = :id",
+                params("balance", balance, "id", customerId));
     }
 
     private void tier(String customerId, Tier tier) {
-        jdbc.sql("UPDATE customer_view SET loyalty_tier = ? WHERE customer_id = ?").params(tier.name(), customerId).update();
+        writes.write(customerId, "UPDATE customer_view SET loyalty_tier = :tier WHERE customer_id = :id",
+                params("tier", tier.name(), "id", customerId));
+    }
+
+    /** Named parameters from name, value pairs; values may be null. */
+    private static Map<String, Object> params(Object... namesAndValues) {
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            params.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return params;
     }
 }

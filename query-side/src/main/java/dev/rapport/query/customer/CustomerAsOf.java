@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.rapport.query.writes.ProjectionWrites;
+
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
@@ -28,13 +30,15 @@ public class CustomerAsOf {
     static final List<String> TABLES = List.of("customer_view", "customer_purchase", "customer_refund", "customer_open_complaint");
 
     private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
     private final TransactionTemplate transactions;
     private final Serializer eventSerializer;
     private final org.axonframework.config.Configuration axon;
 
-    CustomerAsOf(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+    CustomerAsOf(JdbcClient jdbc, ProjectionWrites writes, PlatformTransactionManager transactionManager,
                  @Qualifier("eventSerializer") Serializer eventSerializer, org.axonframework.config.Configuration axon) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.transactions = new TransactionTemplate(transactionManager);
         this.eventSerializer = eventSerializer;
         this.axon = axon;
@@ -57,8 +61,8 @@ public class CustomerAsOf {
                 jdbc.sql("CREATE TEMPORARY TABLE " + table + " (LIKE public." + table + " INCLUDING ALL) ON COMMIT DROP").update();
             }
             var projections = List.of(
-                    new AnnotationEventHandlerAdapter(new CustomerViewProjection(jdbc, new io.micrometer.core.instrument.simple.SimpleMeterRegistry())),
-                    new AnnotationEventHandlerAdapter(new CustomerActivityProjection(jdbc)));
+                    new AnnotationEventHandlerAdapter(new CustomerViewProjection(writes, new io.micrometer.core.instrument.simple.SimpleMeterRegistry())),
+                    new AnnotationEventHandlerAdapter(new CustomerActivityProjection(writes)));
             Instant lastEvent = null;
             for (EventMessage<?> event : events(customerId, until, bound)) {
                 for (AnnotationEventHandlerAdapter projection : projections) {

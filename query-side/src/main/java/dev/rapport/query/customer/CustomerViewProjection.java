@@ -19,13 +19,13 @@ import dev.rapport.events.customer.ReferralRecorded;
 import dev.rapport.events.customer.CustomerProfileUpdated;
 import dev.rapport.events.customer.CustomerRegistered;
 import dev.rapport.platform.privacy.PersonalDataProtection;
+import dev.rapport.query.writes.ProjectionWrites;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.SqlParameterValue;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,11 +41,11 @@ class CustomerViewProjection {
 
     static final String NAME = dev.rapport.query.Projections.CUSTOMER_VIEW;
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
     private final Counter handled;
 
-    CustomerViewProjection(JdbcClient jdbc, MeterRegistry meters) {
-        this.jdbc = jdbc;
+    CustomerViewProjection(ProjectionWrites writes, MeterRegistry meters) {
+        this.writes = writes;
         this.handled = Counter.builder("rapport.projection.events")
                 .description("Events handled by a projection")
                 .tag("projection", NAME)
@@ -55,33 +55,30 @@ class CustomerViewProjection {
     @EventHandler
     void on(CustomerRegistered event, @SequenceNumber long sequence) {
         handled.increment();
-        CustomerProfile p = event.profile();
-        jdbc.sql("""
+        var params = profileParams(event.profile());
+        params.put("id", event.customerId());
+        params.put("at", Timestamp.from(event.registeredAt()));
+        params.put("version", sequence);
+        writes.write(event.customerId(), """
                         INSERT INTO customer_view (customer_id, display_name, customer_type, email, phone, preferred_channel,
                             locale, region, date_of_birth, industry, company_size, tags, registered_at, updated_at, aggregate_version)
                         VALUES (:id, :name, :type, :email, :phone, :channel, :locale, :region, :dob, :industry, :size, :tags,
                             :at, :at, :version)
-                        ON CONFLICT (customer_id) DO NOTHING""")
-                .param("id", event.customerId())
-                .params(profileParams(p))
-                .param("at", Timestamp.from(event.registeredAt()))
-                .param("version", sequence)
-                .update();
+                        ON CONFLICT (customer_id) DO NOTHING""", params);
     }
 
     @EventHandler
     void on(CustomerProfileUpdated event, @SequenceNumber long sequence) {
         handled.increment();
-        jdbc.sql("""
+        var params = profileParams(event.profile());
+        params.put("id", event.customerId());
+        params.put("at", Timestamp.from(event.updatedAt()));
+        params.put("version", sequence);
+        writes.write(event.customerId(), """
                         UPDATE customer_view SET display_name = :name, customer_type = :type, email = :email, phone = :phone,
                             preferred_channel = :channel, locale = :locale, region = :region, date_of_birth = :dob,
                             industry = :industry, company_size = :size, tags = :tags, updated_at = :at, aggregate_version = :version
-                        WHERE customer_id = :id AND aggregate_version < :version""")
-                .param("id", event.customerId())
-                .params(profileParams(event.profile()))
-                .param("at", Timestamp.from(event.updatedAt()))
-                .param("version", sequence)
-                .update();
+                        WHERE customer_id = :id AND aggregate_version < :version""", params);
     }
 
     @EventHandler
@@ -162,15 +159,14 @@ class CustomerViewProjection {
 
     /** Applies a change made by the customer aggregate once: only an event newer than the row's version counts. */
     private void applyToCustomer(String customerId, long sequence, String assignments, Map<String, Object> params) {
-        jdbc.sql("UPDATE customer_view SET " + assignments + ", aggregate_version = :version "
-                        + "WHERE customer_id = :id AND aggregate_version < :version")
-                .params(params)
-                .param("id", customerId)
-                .param("version", sequence)
-                .update();
+        var all = new java.util.HashMap<String, Object>(params);
+        all.put("id", customerId);
+        all.put("version", sequence);
+        writes.write(customerId, "UPDATE customer_view SET " + assignments + ", aggregate_version = :version "
+                + "WHERE customer_id = :id AND aggregate_version < :version", all);
     }
 
-    private static java.util.Map<String, Object> profileParams(CustomerProfile p) {
+    private static java.util.HashMap<String, Object> profileParams(CustomerProfile p) {
         var params = new java.util.HashMap<String, Object>();
         params.put("name", p.displayName());
         params.put("type", p.type().name());

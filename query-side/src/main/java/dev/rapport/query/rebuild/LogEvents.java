@@ -3,6 +3,7 @@ package dev.rapport.query.rebuild;
 import java.util.List;
 import java.util.Set;
 
+import dev.rapport.platform.privacy.PersonalDataProtection;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
@@ -24,11 +25,14 @@ class LogEvents {
     private final JdbcClient jdbc;
     private final Serializer eventSerializer;
     private final org.axonframework.config.Configuration axon;
+    private final PersonalDataProtection protection;
 
-    LogEvents(JdbcClient jdbc, @Qualifier("eventSerializer") Serializer eventSerializer, org.axonframework.config.Configuration axon) {
+    LogEvents(JdbcClient jdbc, @Qualifier("eventSerializer") Serializer eventSerializer, org.axonframework.config.Configuration axon,
+              PersonalDataProtection protection) {
         this.jdbc = jdbc;
         this.eventSerializer = eventSerializer;
         this.axon = axon;
+        this.protection = protection;
     }
 
     /** The log's last position, 0 when it is empty. */
@@ -51,6 +55,8 @@ class LogEvents {
                                 rs.getString("payload_type"), rs.getString("payload_revision"), rs.getString("payload"),
                                 rs.getString("meta_data"))))
                 .list();
+        // one query for the keys of the batch's subjects instead of one per subject as each payload is decrypted
+        protection.readKeysAhead(rows.stream().map(row -> row.getPayload().getData()).toList());
         return EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), eventSerializer, axon.upcasterChain()).toList();
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.rapport.query.consistency.ProjectionPositions;
+import dev.rapport.query.writes.ProjectionWrites;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.slf4j.Logger;
@@ -36,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ProjectionRebuilder {
 
-    static final int BATCH_SIZE = 1_000;
+    static final int BATCH_SIZE = 5_000;
     private static final Duration TAIL_POLL = Duration.ofMillis(200);
     private static final int ATTEMPTS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionRebuilder.class);
@@ -49,6 +50,7 @@ public class ProjectionRebuilder {
     private final ProjectionPositions livePositions;
     private final RebuildMetrics metrics;
     private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
     private final TransactionTemplate transactions;
     private final ScheduledExecutorService workers;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
@@ -59,7 +61,7 @@ public class ProjectionRebuilder {
 
     ProjectionRebuilder(RebuildableProjections projections, ShadowTables tables, LogEvents log, ReplayHandlers handlers,
                         RebuildRecord record, ProjectionPositions livePositions, RebuildMetrics metrics, JdbcClient jdbc,
-                        PlatformTransactionManager transactionManager) {
+                        ProjectionWrites writes, PlatformTransactionManager transactionManager) {
         this.projections = projections;
         this.tables = tables;
         this.log = log;
@@ -68,6 +70,7 @@ public class ProjectionRebuilder {
         this.livePositions = livePositions;
         this.metrics = metrics;
         this.jdbc = jdbc;
+        this.writes = writes;
         this.transactions = new TransactionTemplate(transactionManager);
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newScheduledThreadPool(projections.all().size(), task -> {
@@ -118,8 +121,21 @@ public class ProjectionRebuilder {
         metrics.update(name, 0, 0);
     }
 
-    /** Replays the next batch into the rebuild schema; true when it came back short (caught up). */
+    /**
+     * Replays the next batch into the rebuild schema; true when it came back short (caught up). The handlers'
+     * writes go to PostgreSQL as JDBC batches at the end of the batch; when that fails, the batch is rolled back
+     * and replayed once more event by event, so that a failure names the event at fault.
+     */
     boolean replayBatch(String name) {
+        try {
+            return replayBatch(name, true);
+        } catch (RuntimeException batched) {
+            LOG.warn("Batched replay of {} failed, replaying the batch event by event", name, batched);
+            return replayBatch(name, false);
+        }
+    }
+
+    private boolean replayBatch(String name, boolean batchedWrites) {
         RebuildableProjection projection = projections.named(name);
         Boolean caughtUp = transactions.execute(status -> {
             RebuildRecord.Row row = record.lock(name).orElseThrow();
@@ -127,7 +143,8 @@ public class ProjectionRebuilder {
                 return false;
             }
             jdbc.sql("SET LOCAL search_path TO " + projection.rebuildSchema() + ", public").update();
-            long handled = replay(projection, row, Long.MAX_VALUE);
+            long handled = batchedWrites ? writes.batched(() -> replay(projection, row, Long.MAX_VALUE))
+                    : replay(projection, row, Long.MAX_VALUE);
             return handled < BATCH_SIZE;
         });
         return Boolean.TRUE.equals(caughtUp);

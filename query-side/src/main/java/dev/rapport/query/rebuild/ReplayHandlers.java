@@ -1,6 +1,8 @@
 package dev.rapport.query.rebuild;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -22,6 +24,7 @@ class ReplayHandlers {
 
     private final ApplicationContext context;
     private final org.axonframework.config.Configuration axon;
+    private final Map<String, Replay> replays = new ConcurrentHashMap<>();
 
     ReplayHandlers(ApplicationContext context, org.axonframework.config.Configuration axon) {
         this.context = context;
@@ -37,7 +40,12 @@ class ReplayHandlers {
         void handle(TrackedEventMessage<?> event);
     }
 
+    /** The group's replay, made once: finding the beans and inspecting their handlers is no work for every batch. */
     Replay of(String processingGroup) {
+        return replays.computeIfAbsent(processingGroup, this::replayOf);
+    }
+
+    private Replay replayOf(String processingGroup) {
         List<AnnotationEventHandlerAdapter> handlers = context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
                 .filter(bean -> processingGroup.equals(groupOf(bean)))
                 .filter(bean -> AnnotationUtils.findAnnotation(AopUtils.getTargetClass(bean), DisallowReplay.class) == null)
@@ -49,14 +57,13 @@ class ReplayHandlers {
         }
         return tracked -> {
             EventMessage<?> event = tracked.withTrackingToken(new ReplayToken(tracked.trackingToken(), tracked.trackingToken()));
+            // handle() does nothing for an event without a handler: asking canHandle() first would look the handler up twice
             for (AnnotationEventHandlerAdapter handler : handlers) {
-                if (handler.canHandle(event)) {
-                    try {
-                        handler.handle(event);
-                    } catch (Exception e) {
-                        throw new IllegalStateException("Replaying " + event.getPayloadType().getSimpleName() + " into "
-                                + processingGroup + " failed", e);
-                    }
+                try {
+                    handler.handle(event);
+                } catch (Exception e) {
+                    throw new IllegalStateException("Replaying " + event.getPayloadType().getSimpleName() + " into "
+                            + processingGroup + " failed", e);
                 }
             }
         };

@@ -1,11 +1,13 @@
 package dev.rapport.query.timeline;
 
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.Optional;
 
 import dev.rapport.platform.web.CommandMetadata;
 import dev.rapport.query.CustomerSequencing;
 import dev.rapport.query.Projections;
+import dev.rapport.query.writes.ProjectionWrites;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ProcessingGroup;
@@ -14,7 +16,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +28,11 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(Projections.CUSTOMER_TIMELINE)
 class CustomerTimelineProjection {
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
     private final Counter handled;
 
-    CustomerTimelineProjection(JdbcClient jdbc, MeterRegistry meters) {
-        this.jdbc = jdbc;
+    CustomerTimelineProjection(ProjectionWrites writes, MeterRegistry meters) {
+        this.writes = writes;
         this.handled = Counter.builder("rapport.projection.events")
                 .description("Events handled by a projection")
                 .tag("projection", Projections.CUSTOMER_TIMELINE)
@@ -49,30 +50,31 @@ class CustomerTimelineProjection {
                 .orElseThrow(() -> new IllegalStateException("The timeline needs a log position; got token " + token));
         TimelineEntries.Description entry = TimelineEntries.describe(payload);
         var occurredAt = entry.occurredAt() != null ? entry.occurredAt() : message.getTimestamp();
-        jdbc.sql("""
+        var params = new HashMap<String, Object>();
+        params.put("position", position);
+        params.put("customer", customer.get());
+        params.put("occurredAt", Timestamp.from(occurredAt));
+        params.put("recordedAt", Timestamp.from(message.getTimestamp()));
+        params.put("type", payload.getClass().getSimpleName());
+        params.put("summary", entry.summary());
+        params.put("actor", metadata(message, CommandMetadata.ACTOR));
+        params.put("source", metadata(message, CommandMetadata.SOURCE));
+        params.put("channel", entry.channel());
+        params.put("aggregate", message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null);
+        params.put("eventId", message.getIdentifier());
+        // one row per log position: rows of different positions never touch each other
+        writes.write(String.valueOf(position), """
                         INSERT INTO customer_timeline (position, customer_id, occurred_at, recorded_at, event_type, summary,
                             actor, source, channel, aggregate_id, event_id)
                         VALUES (:position, :customer, :occurredAt, :recordedAt, :type, :summary, :actor, :source, :channel,
                             :aggregate, :eventId)
-                        ON CONFLICT (position) DO NOTHING""")
-                .param("position", position)
-                .param("customer", customer.get())
-                .param("occurredAt", Timestamp.from(occurredAt))
-                .param("recordedAt", Timestamp.from(message.getTimestamp()))
-                .param("type", payload.getClass().getSimpleName())
-                .param("summary", entry.summary())
-                .param("actor", metadata(message, CommandMetadata.ACTOR))
-                .param("source", metadata(message, CommandMetadata.SOURCE))
-                .param("channel", entry.channel())
-                .param("aggregate", message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null)
-                .param("eventId", message.getIdentifier())
-                .update();
+                        ON CONFLICT (position) DO NOTHING""", params);
     }
 
     /** A replay rebuilds the timeline from scratch. */
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE customer_timeline").update();
+        writes.now("TRUNCATE customer_timeline");
     }
 
     private static String metadata(EventMessage<?> message, String key) {

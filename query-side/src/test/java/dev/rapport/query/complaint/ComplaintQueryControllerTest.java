@@ -29,7 +29,7 @@ class ComplaintQueryControllerTest {
     @BeforeEach
     void fiveComplaints() {
         ProjectionDatabase.reset();
-        FiveComplaints.file(new ComplaintViewProjection(jdbc, new SimpleMeterRegistry()));
+        FiveComplaints.file(new ComplaintViewProjection(ProjectionDatabase.writes(), new SimpleMeterRegistry()));
     }
 
     @Test

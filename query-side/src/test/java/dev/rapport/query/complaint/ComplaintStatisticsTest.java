@@ -24,7 +24,7 @@ class ComplaintStatisticsTest {
     @BeforeEach
     void fiveComplaints() {
         ProjectionDatabase.reset();
-        FiveComplaints.file(new ComplaintViewProjection(jdbc, new SimpleMeterRegistry()));
+        FiveComplaints.file(new ComplaintViewProjection(ProjectionDatabase.writes(), new SimpleMeterRegistry()));
     }
 
     @Test

@@ -24,7 +24,7 @@ class ComplaintViewProjectionTest {
     private static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
 
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
-    private final ComplaintViewProjection projection = new ComplaintViewProjection(jdbc, new SimpleMeterRegistry());
+    private final ComplaintViewProjection projection = new ComplaintViewProjection(ProjectionDatabase.writes(), new SimpleMeterRegistry());
     private final ComplaintViews views = new ComplaintViews(jdbc);
 
     @BeforeEach

@@ -43,8 +43,8 @@ class CustomerActivityProjectionTest {
     private static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
 
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
-    private final CustomerViewProjection customers = new CustomerViewProjection(jdbc, new SimpleMeterRegistry());
-    private final CustomerActivityProjection activity = new CustomerActivityProjection(jdbc);
+    private final CustomerViewProjection customers = new CustomerViewProjection(ProjectionDatabase.writes(), new SimpleMeterRegistry());
+    private final CustomerActivityProjection activity = new CustomerActivityProjection(ProjectionDatabase.writes());
     private final CustomerViews views = new CustomerViews(jdbc);
 
     @BeforeEach

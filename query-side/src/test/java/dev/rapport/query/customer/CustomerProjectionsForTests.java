@@ -1,5 +1,6 @@
 package dev.rapport.query.customer;
 
+import dev.rapport.query.ProjectionDatabase;
 import dev.rapport.query.CustomerSequencing;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -16,8 +17,8 @@ public final class CustomerProjectionsForTests {
     private final AnnotationEventHandlerAdapter activity;
 
     public CustomerProjectionsForTests(JdbcClient jdbc) {
-        this.customers = new AnnotationEventHandlerAdapter(new CustomerViewProjection(jdbc, new SimpleMeterRegistry()));
-        this.activity = new AnnotationEventHandlerAdapter(new CustomerActivityProjection(jdbc));
+        this.customers = new AnnotationEventHandlerAdapter(new CustomerViewProjection(ProjectionDatabase.writes(), new SimpleMeterRegistry()));
+        this.activity = new AnnotationEventHandlerAdapter(new CustomerActivityProjection(ProjectionDatabase.writes()));
     }
 
     /** Applies the event as the {@code sequence}-th event of its aggregate (only the customer aggregate's sequence matters). */

@@ -20,7 +20,7 @@ class CustomerViewProjectionTest {
     private static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
 
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
-    private final CustomerViewProjection projection = new CustomerViewProjection(jdbc, new SimpleMeterRegistry());
+    private final CustomerViewProjection projection = new CustomerViewProjection(ProjectionDatabase.writes(), new SimpleMeterRegistry());
     private final CustomerViews views = new CustomerViews(jdbc);
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package dev.rapport.query.timeline;
 
+import dev.rapport.query.ProjectionDatabase;
 import java.time.Instant;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ final class TimelineFeed {
     private final CustomerTimelineProjection projection;
 
     TimelineFeed(JdbcClient jdbc) {
-        this.projection = new CustomerTimelineProjection(jdbc, new SimpleMeterRegistry());
+        this.projection = new CustomerTimelineProjection(ProjectionDatabase.writes(), new SimpleMeterRegistry());
     }
 
     /** The event at that position of the log, caused by employee {@code emp-1} through {@code crm-web}. */
