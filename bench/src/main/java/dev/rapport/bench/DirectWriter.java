@@ -65,7 +65,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * What the command side would have added on its own is written too, as its policies would: the bonus points a
  * complaint's compensation awards. Sales and refunds earn and reverse no points here, as through the API: every sale is
  * dated before the membership was enrolled (now), which the membership does not credit. The policy processors are
- * therefore moved past the written events (see {@link Processors#skipPolicies}). Not scheduled: the deadlines (complaint
+ * therefore moved past the written events (see {@link Processors#pausedDuring}). Not scheduled: the deadlines (complaint
  * SLA, monthly point expiry, tier review); none falls due within a bench run except a point expiry at a month's turn.
  * <p>
  * Single-threaded and deterministic for a seed (ids included; only the instants recorded "now" differ). Holds the
@@ -107,6 +107,7 @@ final class DirectWriter {
     private long ids;
     private long written;
     private long appendNanos;
+    private double seconds;
 
     DirectWriter(ApplicationContext app, long seed, List<Cdnow.Purchase> cdnow) {
         this.eventStore = app.getBean(EventStore.class);
@@ -121,6 +122,11 @@ final class DirectWriter {
     /** Events written so far. */
     long written() {
         return written;
+    }
+
+    /** Seconds the last {@link #write} took. */
+    double seconds() {
+        return seconds;
     }
 
     /**
@@ -147,6 +153,7 @@ final class DirectWriter {
         }
         flush();
         double seconds = (System.nanoTime() - start) / 1e9;
+        this.seconds = seconds;
         System.out.printf("  wrote %,d events directly in %.0f s: %,.0f events/s (%.0f s of it appending)%n", events, seconds,
                 events / seconds, appendNanos / 1e9);
     }

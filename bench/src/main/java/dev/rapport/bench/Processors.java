@@ -36,26 +36,31 @@ final class Processors {
     }
 
     /**
-     * Runs {@code write} with the policies stopped, then sets their tokens to the head: the writer already wrote what
-     * they would have caused (a compensation's bonus points); the rest of what they would do for the written events is
-     * nothing (sales dated before the enrolment earn no points), at the cost of a command per sale.
+     * Runs {@code write} with every streaming processor stopped, so the write rate is the store's alone and the catch-up
+     * afterwards can be timed; then sets the policies' tokens to the head (the writer already wrote what they would have
+     * caused, a compensation's bonus points; for the rest, sales dated before the enrolment, they would do nothing at
+     * the cost of a command per sale) and starts them all again.
      */
-    void skipPolicies(Runnable write) {
+    void pausedDuring(Runnable write) {
+        List<StreamingEventProcessor> all = streaming();
         List<StreamingEventProcessor> policies = policies();
-        policies.forEach(StreamingEventProcessor::shutDown);
+        all.forEach(StreamingEventProcessor::shutDown);
         try {
             write.run();
         } finally {
             for (StreamingEventProcessor policy : policies) {
                 policy.resetTokens(StreamableMessageSource::createHeadToken);
-                policy.start();
             }
+            all.forEach(StreamingEventProcessor::start);
         }
         System.out.println("  policies moved past the written events: " + policies.stream().map(StreamingEventProcessor::getName).toList());
     }
 
-    /** Waits until every streaming processor has processed the log up to {@code head}, printing progress every 10 s. */
-    void awaitHead(LongSupplier headNow) throws InterruptedException {
+    /**
+     * Waits until every streaming processor has processed the log up to {@code head}, printing progress every 10 s;
+     * the seconds it took.
+     */
+    double awaitHead(LongSupplier headNow) throws InterruptedException {
         long head = headNow.getAsLong();
         long start = System.nanoTime();
         long lastPrint = start;
@@ -64,8 +69,9 @@ final class Processors {
         while (true) {
             Position slowest = slowest();
             if (slowest.position >= head) {
-                System.out.printf("  every processor at the head after %.0f s%n", (System.nanoTime() - start) / 1e9);
-                return;
+                double seconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf("  every processor at the head after %.0f s%n", seconds);
+                return seconds;
             }
             long now = System.nanoTime();
             if (now - lastPrint >= 10_000_000_000L) {

@@ -49,7 +49,7 @@ class DirectWriterTest {
         DirectWriter writer = new DirectWriter(app, 7, CDNOW);
         Processors processors = new Processors(app);
 
-        processors.skipPolicies(() -> writer.write(3_000));
+        processors.pausedDuring(() -> writer.write(3_000));
         long head = jdbc.sql("SELECT max(global_index) FROM domain_event_entry").query(Long.class).single();
         processors.awaitHead(() -> head);
 
