@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -82,6 +84,22 @@ class DirectWriterTest {
                 "{\"points\": %d, \"reference\": \"too-much\"}".formatted(member.points + 1))).isEqualTo(422);
         assertThat(post(api, "/api/memberships/" + member.membershipId + "/redemptions",
                 "{\"points\": %d, \"reference\": \"all\"}".formatted(member.points))).isBetween(200, 299);
+
+        // each refund's remaining amount is the sale's total less every refund so far (the aggregate trusts what is stored)
+        Map<String, BigDecimal> remaining = new HashMap<>();
+        jdbc.sql("SELECT payload_type, payload FROM domain_event_entry WHERE payload_type LIKE '%SaleRecorded' "
+                + "OR payload_type LIKE '%SaleRefunded' ORDER BY global_index").query((rs, row) -> {
+            JsonNode event = Api.JSON.readTree(rs.getString("payload"));
+            String saleId = event.get("saleId").asString();
+            if (rs.getString("payload_type").endsWith("SaleRecorded")) {
+                remaining.put(saleId, event.get("total").get("amount").decimalValue());
+            } else {
+                BigDecimal left = remaining.get(saleId).subtract(event.get("amount").get("amount").decimalValue());
+                assertThat(event.get("remainingRefundable").get("amount").decimalValue()).as(saleId).isEqualByComparingTo(left);
+                remaining.put(saleId, left);
+            }
+            return row;
+        }).list();
 
         Customer buyer = writer.customers.stream().filter(c -> c.sales.stream().anyMatch(s -> s.sequence > 0)).findFirst().orElseThrow();
         Customer.Sale refunded = buyer.sales.stream().filter(s -> s.sequence > 0).findFirst().orElseThrow();
