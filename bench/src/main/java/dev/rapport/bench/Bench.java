@@ -38,7 +38,9 @@ public final class Bench {
                 "--rapport.security.users." + USER + ".password={noop}" + password,
                 "--rapport.security.users." + USER + ".roles=writer,reader,auditor,data-team",
                 // the hourly segmentation and the churn evaluation would otherwise start in the middle of a measurement
-                "--rapport.segments.initial-delay=PT24H", "--rapport.churn.evaluation-initial-delay=PT24H"));
+                "--rapport.segments.initial-delay=PT24H", "--rapport.churn.evaluation-initial-delay=PT24H",
+                // Ctrl-C or SIGTERM in the middle of a figure: the bench's own requests in flight need no graceful wait
+                "--server.shutdown=immediate"));
         if (options.jdbcUrl() != null) {
             properties.add("--spring.datasource.url=" + options.jdbcUrl());
             properties.add("--spring.datasource.username=" + options.user());
