@@ -151,7 +151,7 @@ public final class Bench {
     /** GET /api/audit/verify must end with an intact chain over the whole log. */
     private void verifyChain() {
         long start = System.nanoTime();
-        String body = api.send(api.get("/api/audit/verify", null)).body().strip();
+        String body = api.send(api.get("/api/audit/verify", null, java.time.Duration.ofMinutes(30))).body().strip();
         String result = body.substring(body.lastIndexOf('\n') + 1);
         if (!Api.JSON.readTree(result).path("ok").asBoolean(false)) {
             throw new IllegalStateException("the hash chain does not verify after the direct write: " + result);
