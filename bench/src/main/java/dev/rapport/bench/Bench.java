@@ -93,6 +93,7 @@ public final class Bench {
         DirectWriter writer = new DirectWriter(app, options.seed(), cdnow);
         Processors processors = new Processors(app);
         long deadlocksBefore = deadlocks();
+        double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         boolean first = true;
         for (long scale : options.scales()) {
             List<Customer> customers;
@@ -142,6 +143,8 @@ public final class Bench {
         report.note("Data: " + (options.direct() ? "written directly into the event store (DirectWriter)" : "generated through the command API")
                 + "; the scheduled churn evaluation and segmentation were held off for the whole run (initial delay 24 h)");
         report.note("Deadlocks PostgreSQL detected during the run (pg_stat_database): " + (deadlocks() - deadlocksBefore));
+        report.note(String.format("Load average (1 min) at the start and at the end of the run: %.1f, %.1f (other work on the machine "
+                + "makes every figure noisier)", loadBefore, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
     }
 
     private long deadlocks() {
