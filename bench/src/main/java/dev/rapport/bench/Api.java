@@ -40,7 +40,11 @@ final class Api {
     }
 
     HttpRequest get(String path, String consistencyToken) {
-        HttpRequest.Builder request = request(path).GET();
+        return get(path, consistencyToken, Duration.ofSeconds(60));
+    }
+
+    HttpRequest get(String path, String consistencyToken, Duration timeout) {
+        HttpRequest.Builder request = request(path).timeout(timeout).GET();
         if (consistencyToken != null) {
             request.header(TOKEN, consistencyToken);
         }

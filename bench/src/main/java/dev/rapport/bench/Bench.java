@@ -37,8 +37,10 @@ public final class Bench {
                 "--spring.application.name=rapport-bench", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                 "--rapport.security.users." + USER + ".password={noop}" + password,
                 "--rapport.security.users." + USER + ".roles=writer,reader,auditor,data-team",
-                // the hourly segmentation would otherwise start in the middle of a measurement
-                "--rapport.segments.initial-delay=PT24H"));
+                // the hourly segmentation and the churn evaluation would otherwise start in the middle of a measurement
+                "--rapport.segments.initial-delay=PT24H", "--rapport.churn.evaluation-initial-delay=PT24H",
+                // Ctrl-C or SIGTERM in the middle of a figure: the bench's own requests in flight need no graceful wait
+                "--server.shutdown=immediate"));
         if (options.jdbcUrl() != null) {
             properties.add("--spring.datasource.url=" + options.jdbcUrl());
             properties.add("--spring.datasource.username=" + options.user());
@@ -56,7 +58,7 @@ public final class Bench {
                         options.jdbcUrl() != null ? options.password() : "");
             }
             Report report = new Report();
-            new Bench(options, new Api(port, USER, password), database, report).run();
+            new Bench(options, app, new Api(port, USER, password), database, report).run();
             String markdown = report.markdown(Report.machine(database.text("SELECT version()")
                     + ", fsync " + database.text("SHOW fsync") + ", synchronous_commit " + database.text("SHOW synchronous_commit")
                     + ", shared_buffers " + database.text("SHOW shared_buffers"), String.join(" ", args)));
@@ -68,13 +70,17 @@ public final class Bench {
     }
 
     private final Options options;
+    private final ConfigurableApplicationContext app;
     private final Api api;
     private final Database database;
     private final Report report;
     private final Commands commands;
+    /** The live processors catching up after the last direct write, reported with the rebuild figures. */
+    private RebuildBench.Timing catchUp;
 
-    private Bench(Options options, Api api, Database database, Report report) {
+    private Bench(Options options, ConfigurableApplicationContext app, Api api, Database database, Report report) {
         this.options = options;
+        this.app = app;
         this.api = api;
         this.database = database;
         this.report = report;
@@ -84,21 +90,43 @@ public final class Bench {
     private void run() throws Exception {
         List<Cdnow.Purchase> cdnow = options.cdnow() == null ? List.of() : Cdnow.read(options.cdnow());
         Generator generator = new Generator(commands, options.seed(), cdnow, database::events);
+        DirectWriter writer = new DirectWriter(app, options.seed(), cdnow);
+        Processors processors = new Processors(app);
+        long deadlocksBefore = deadlocks();
+        double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         boolean first = true;
         for (long scale : options.scales()) {
-            System.out.printf("%n== Scale %,d events: generating through the command API ...%n", scale);
-            generator.generateUpTo(scale);
+            List<Customer> customers;
+            if (options.direct()) {
+                long missing = scale - database.events();
+                System.out.printf("%n== Scale %,d events: writing %,d events directly into the event store ...%n", scale, missing);
+                if (missing > 0) {
+                    processors.pausedDuring(() -> writer.write(missing));
+                    report.add(new Report.Row(String.format("Direct write, %,d events (serialized, encrypted, chained; projections paused)", missing),
+                            Report.num(missing / writer.seconds()) + " ev/s, " + String.format("%.0f s", writer.seconds()), "", "", "", null));
+                }
+                double seconds = processors.awaitHead(database::events);
+                catchUp = missing > 0 ? new RebuildBench.Timing("catch-up", seconds, missing) : null;
+                if (first) {
+                    verifyChain();
+                }
+                customers = writer.customers;
+            } else {
+                System.out.printf("%n== Scale %,d events: generating through the command API ...%n", scale);
+                generator.generateUpTo(scale);
+                customers = generator.customers;
+            }
             settle();
             long events = database.events();
             if (options.runs("rebuild")) {
                 rebuild(events);
             }
             if (options.runs("query")) {
-                query(generator.customers, events);
+                query(customers, events);
             }
             if (first) {
                 first = false;
-                AppendBench append = new AppendBench(commands, generator.customers, database, options.duration(), options.seed());
+                AppendBench append = new AppendBench(commands, customers, database, options.duration(), options.seed());
                 if (options.runs("append")) {
                     append(append);
                 }
@@ -107,11 +135,32 @@ public final class Bench {
                 }
                 append.dropScratchTables();
                 if (options.runs("lag")) {
-                    lag(generator.customers);
+                    lag(customers);
                 }
             }
         }
         report.note("Commands refused during the run (kind, status, code): " + commands.failureSummary());
+        report.note("Data: " + (options.direct() ? "written directly into the event store (DirectWriter)" : "generated through the command API")
+                + "; the scheduled churn evaluation and segmentation were held off for the whole run (initial delay 24 h)");
+        report.note("Deadlocks PostgreSQL detected during the run (pg_stat_database): " + (deadlocks() - deadlocksBefore));
+        report.note(String.format("Load average (1 min) at the start and at the end of the run: %.1f, %.1f (other work on the machine "
+                + "makes every figure noisier)", loadBefore, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+    }
+
+    private long deadlocks() {
+        return database.single("SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()");
+    }
+
+    /** GET /api/audit/verify must end with an intact chain over the whole log. */
+    private void verifyChain() {
+        long start = System.nanoTime();
+        String body = api.send(api.get("/api/audit/verify", null, java.time.Duration.ofMinutes(30))).body().strip();
+        String result = body.substring(body.lastIndexOf('\n') + 1);
+        if (!Api.JSON.readTree(result).path("ok").asBoolean(false)) {
+            throw new IllegalStateException("the hash chain does not verify after the direct write: " + result);
+        }
+        System.out.printf("  /api/audit/verify: %s (%.0f s)%n", result, (System.nanoTime() - start) / 1e9);
+        report.note("Hash chain verified after the first write (GET /api/audit/verify): " + result);
     }
 
     private void append(AppendBench append) throws Exception {
@@ -150,6 +199,11 @@ public final class Bench {
         String scale = String.format("%,d events", events);
         report.add(new Report.Row("Baseline: " + read.projection() + ", " + scale, rate(read), "", "", "", null));
         report.add(new Report.Row("Baseline: COPY TO, " + scale, rate(copy), "", "", "", null));
+        if (catchUp != null) {
+            report.add(new Report.Row(String.format("Live catch-up of every processor after the direct write, %,d events", catchUp.events()),
+                    rate(catchUp), Report.num(read.perSecond()) + " ev/s read", Report.pct(catchUp.perSecond() / read.perSecond()), "", null));
+            catchUp = null;
+        }
         double total = 0;
         List<String> projections = bench.projections();
         for (String projection : projections) {

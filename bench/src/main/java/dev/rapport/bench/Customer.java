@@ -15,6 +15,8 @@ final class Customer {
         final String saleId;
         final String currency;
         BigDecimal refundable;
+        /** The sale aggregate's last sequence number (the direct writer's bookkeeping). */
+        long sequence;
 
         Sale(String saleId, String currency, BigDecimal refundable) {
             this.saleId = saleId;
@@ -32,6 +34,11 @@ final class Customer {
     /** The open complaint and the step it reached: 0 none, 1 filed, 2 acknowledged, 3 assigned, 4 resolved, 5 confirmed. */
     String complaintId;
     int complaintStep;
+    /** The direct writer's bookkeeping: last sequence numbers of the customer's aggregates, the points balance. */
+    long customerSequence = -1;
+    long membershipSequence = -1;
+    long complaintSequence = -1;
+    long points;
 
     Customer(int number, String id) {
         this.number = number;

@@ -9,7 +9,10 @@ import java.util.Set;
 
 /** The command line (see bench/README.md). */
 record Options(List<Long> scales, String jdbcUrl, String user, String password, Path cdnow, Set<String> only, Duration duration,
-               long seed, Path dataDir, Path results, double queryRate, double lagRate) {
+               long seed, Path dataDir, Path results, double queryRate, double lagRate, String writer) {
+
+    /** From this volume on the story is written directly into the event store unless --writer http says otherwise. */
+    static final long DIRECT_FROM = 100_000;
 
     static final Set<String> FIGURES = Set.of("append", "rebuild", "query", "lag", "crud");
 
@@ -26,6 +29,7 @@ record Options(List<Long> scales, String jdbcUrl, String user, String password, 
         Path results = Path.of("bench/results");
         double queryRate = 500;
         double lagRate = 1_000;
+        String writer = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -50,6 +54,12 @@ record Options(List<Long> scales, String jdbcUrl, String user, String password, 
                 case "--results" -> results = Path.of(value);
                 case "--query-rate" -> queryRate = Double.parseDouble(value);
                 case "--lag-rate" -> lagRate = Double.parseDouble(value);
+                case "--writer" -> {
+                    if (!value.equals("http") && !value.equals("direct")) {
+                        throw new IllegalArgumentException("--writer takes http or direct, not " + value);
+                    }
+                    writer = value;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see bench/README.md)");
             }
             i++;
@@ -59,7 +69,7 @@ record Options(List<Long> scales, String jdbcUrl, String user, String password, 
         }
         scales.sort(null);
         return new Options(scales, jdbcUrl, user, password, cdnow, only, duration, seed, dataDir.toAbsolutePath(), results, queryRate,
-                lagRate);
+                lagRate, writer != null ? writer : scales.get(0) >= DIRECT_FROM ? "direct" : "http");
     }
 
     /** 100k, 1m, 5m, or a plain number of events. */
@@ -72,6 +82,10 @@ record Options(List<Long> scales, String jdbcUrl, String user, String password, 
             return Long.parseLong(s.substring(0, s.length() - 1)) * 1_000_000;
         }
         return Long.parseLong(s);
+    }
+
+    boolean direct() {
+        return writer.equals("direct");
     }
 
     boolean runs(String figure) {

@@ -38,6 +38,10 @@ public class EmbeddedPostgresAutoConfiguration {
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // stopped by the context (destroyMethod), after everything using the DataSource: with its own JVM
+                // shutdown hook it stopped at once on SIGTERM, in parallel with the context's close, and every
+                // processor and request still running waited out its connection timeout (over a minute in all)
+                .setRegisterShutdownHook(false)
                 // a CRM event store commits many small transactions; durability stays on
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "128MB");

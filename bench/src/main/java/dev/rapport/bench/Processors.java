@@ -1,0 +1,107 @@
+package dev.rapport.bench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.LongSupplier;
+
+import dev.rapport.query.Projections;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The application's streaming event processors as the bench needs them: the command side's policies (every streaming
+ * processor that is not a projection) held while the direct writer writes and then moved past what it wrote, and every
+ * processor waited for until it reached the head of the log.
+ */
+final class Processors {
+
+    private final EventProcessingConfiguration processing;
+
+    Processors(ApplicationContext app) {
+        this.processing = app.getBean(EventProcessingConfiguration.class);
+    }
+
+    List<StreamingEventProcessor> streaming() {
+        return processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast).toList();
+    }
+
+    List<StreamingEventProcessor> policies() {
+        return streaming().stream().filter(p -> !Projections.NAMES.contains(p.getName())).toList();
+    }
+
+    /**
+     * Runs {@code write} with every streaming processor stopped, so the write rate is the store's alone and the catch-up
+     * afterwards can be timed; then sets the policies' tokens to the head (the writer already wrote what they would have
+     * caused, a compensation's bonus points; for the rest, sales dated before the enrolment, they would do nothing at
+     * the cost of a command per sale) and starts them all again.
+     */
+    void pausedDuring(Runnable write) {
+        List<StreamingEventProcessor> all = streaming();
+        List<StreamingEventProcessor> policies = policies();
+        all.forEach(StreamingEventProcessor::shutDown);
+        try {
+            write.run();
+        } finally {
+            for (StreamingEventProcessor policy : policies) {
+                policy.resetTokens(StreamableMessageSource::createHeadToken);
+            }
+            all.forEach(StreamingEventProcessor::start);
+        }
+        System.out.println("  policies moved past the written events: " + policies.stream().map(StreamingEventProcessor::getName).toList());
+    }
+
+    /**
+     * Waits until every streaming processor has processed the log up to {@code head}, printing progress every 10 s;
+     * the seconds it took.
+     */
+    double awaitHead(LongSupplier headNow) throws InterruptedException {
+        long head = headNow.getAsLong();
+        long start = System.nanoTime();
+        long lastPrint = start;
+        long lastSlowest = slowest().position;
+        System.out.printf("  waiting for %d processors to reach the head, %,d ...%n", streaming().size(), head);
+        while (true) {
+            Position slowest = slowest();
+            if (slowest.position >= head) {
+                double seconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf("  every processor at the head after %.0f s%n", seconds);
+                return seconds;
+            }
+            long now = System.nanoTime();
+            if (now - lastPrint >= 10_000_000_000L) {
+                System.out.printf("  ... slowest: %s at %,d of %,d (%,.0f events/s)%n", slowest.processor, slowest.position, head,
+                        (slowest.position - lastSlowest) / ((now - lastPrint) / 1e9));
+                lastPrint = now;
+                lastSlowest = slowest.position;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private record Position(String processor, long position) {
+    }
+
+    /** The processor furthest behind and its position (the lowest of its segments'; -1 while a segment is unclaimed). */
+    private Position slowest() {
+        Position slowest = new Position("none", Long.MAX_VALUE);
+        for (StreamingEventProcessor processor : streaming()) {
+            Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+            long position = segments.isEmpty() ? -1 : Long.MAX_VALUE;
+            for (EventTrackerStatus status : segments.values()) {
+                TrackingToken token = status.getTrackingToken();
+                OptionalLong at = token == null ? OptionalLong.empty() : token.position();
+                position = Math.min(position, at.orElse(-1));
+            }
+            if (position < slowest.position) {
+                slowest = new Position(processor.getName(), position);
+            }
+        }
+        return slowest;
+    }
+}
