@@ -195,7 +195,8 @@ class ChurnEvaluationTest {
 
     private ChurnEvaluation evaluation(Instant now) {
         return new ChurnEvaluation(jdbc, new DataSourceTransactionManager(dataSource), Clock.fixed(now, ZoneOffset.UTC), alerts,
-                List.of(new OverdueRule(properties), new SpendDropRule(properties)));
+                List.of(new OverdueRule(properties), new SpendDropRule(properties)),
+                new ChurnModelScoring(jdbc, new ChurnModelVersions(jdbc), new PurchaseHistories(jdbc)));
     }
 
     private ChurnAlert.Reason reason(ChurnReason reason) {
