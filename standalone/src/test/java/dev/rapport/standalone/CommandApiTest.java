@@ -66,6 +66,27 @@ class CommandApiTest {
     }
 
     @Test
+    void aSaleWorthNothingIsRecordedAndHasNothingToRefundWhileANegativeOneIsRefused() {
+        var free = http.post("/api/customers/" + customerId + "/sales",
+                "{\"orderId\": \"FREE-1\", \"channel\": \"STORE\", \"currency\": \"CNY\", \"total\": 0.00, \"occurredAt\": \"2026-01-01T00:00:00Z\"}", Map.of());
+        assertThat(free.status()).as(free.body()).isEqualTo(201);
+        assertThat(free.json().get("total").get("amount").decimalValue()).isEqualByComparingTo("0");
+        String saleId = free.json().get("saleId").asString();
+        assertThat(eventsOf(saleId)).isEqualTo(1);
+
+        var refund = http.post("/api/sales/" + saleId + "/refunds", "{\"amount\": 0.01, \"currency\": \"CNY\"}", Map.of());
+        assertThat(refund.status()).isEqualTo(422);
+        assertThat(refund.json().get("code").asString()).isEqualTo("refund-exceeds-sale");
+
+        var negative = http.post("/api/customers/" + customerId + "/sales",
+                "{\"orderId\": \"NEG-1\", \"channel\": \"STORE\", \"currency\": \"CNY\", \"total\": -0.01, \"occurredAt\": \"2026-01-01T00:00:00Z\"}", Map.of());
+        assertThat(negative.status()).as(negative.body()).isEqualTo(400);
+        assertThat(negative.contentType()).startsWith("application/problem+json");
+        assertThat(negative.json().get("errors").get(0).get("field").asString()).isEqualTo("total");
+        assertThat(eventsOf(saleId)).isEqualTo(1);
+    }
+
+    @Test
     void interactionsAndSalesForUnknownOrClosedCustomersAreRefused() {
         String interaction = "{\"channel\": \"PHONE\", \"direction\": \"OUTBOUND\", \"topic\": \"welcome call\"}";
         assertThat(http.post("/api/customers/nobody/interactions", interaction, Map.of()).status()).isEqualTo(404);

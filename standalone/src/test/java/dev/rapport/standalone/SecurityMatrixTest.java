@@ -255,6 +255,12 @@ class SecurityMatrixTest {
         // the alert stream answers with its first change: a new customer's low score raises one
         stream(rows, "GET /api/churn-alerts/stream", () -> "/api/churn-alerts/stream", () -> admin.post("/api/customers/"
                 + newCustomer() + "/interactions", LOW_SATISFACTION, NONE));
+        // without a fitted model (this test's few customers may have no repeat purchase) the model reads answer 404
+        rows.put("GET /api/churn-model", new Row(Set.of(READER), status -> status == 200 || status == 404,
+                (h, f) -> h.get("/api/churn-model")));
+        read(rows, READER, "GET /api/churn-model/versions", () -> "/api/churn-model/versions");
+        rows.put("GET /api/churn-model/holdout", new Row(Set.of(READER), status -> status == 200 || status == 404 || status == 400,
+                (h, f) -> h.get("/api/churn-model/holdout")));
         read(rows, READER, "GET /api/complaints/{complaintId}", () -> "/api/complaints/" + complaint);
         read(rows, READER, "GET /api/complaints", () -> "/api/complaints");
         read(rows, READER, "GET /api/complaints/stats", () -> "/api/complaints/stats");
@@ -289,6 +295,9 @@ class SecurityMatrixTest {
         // nothing is parked here: the 404 for the data team shows the request got past security (DeadLetterTest evicts for real)
         rows.put("DELETE /api/admin/dead-letters/{processingGroup}/sequences/{sequenceIdentifier}", new Row(Set.of(DATA_TEAM),
                 status -> status == 404, (h, f) -> h.delete("/api/admin/dead-letters/customer-view/sequences/nobody?confirm=nobody")));
+        // fitted (201), or refused for want of repeat purchases (422): either way past the access check
+        rows.put("POST /api/admin/churn-model/fit", new Row(Set.of(DATA_TEAM), status -> status == 201 || status == 422,
+                (h, f) -> h.post("/api/admin/churn-model/fit", "", NONE)));
         rows.put("POST /api/admin/segments/recompute", new Row(Set.of(DATA_TEAM), SecurityMatrixTest::is2xx,
                 (h, f) -> h.post("/api/admin/segments/recompute", "", NONE)));
 

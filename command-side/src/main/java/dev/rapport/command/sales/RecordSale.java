@@ -18,8 +18,9 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Record a customer's purchase: lines, or only a total. Recording the same order id for the same
- * customer again changes nothing and answers the same.
+ * Record a customer's purchase: lines, or only a total. A sale worth 0.00 (a free item, a 100% voucher)
+ * is a purchase like any other that earns nothing; a negative total is refused. Recording the same order id
+ * for the same customer again changes nothing and answers the same.
  */
 public record RecordSale(
         @TargetAggregateIdentifier @NotBlank @Size(max = 64) String saleId,
@@ -28,7 +29,7 @@ public record RecordSale(
         @NotNull SalesChannel channel,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code") String currency,
         @Size(max = 500) List<@Valid @NotNull Line> lines,
-        @DecimalMin(value = "0.00", inclusive = false) @Digits(integer = 12, fraction = 4) BigDecimal total,
+        @DecimalMin("0.00") @Digits(integer = 12, fraction = 4) BigDecimal total,
         @NotNull Instant occurredAt) implements ForActiveCustomer {
 
     public RecordSale {

@@ -61,7 +61,7 @@ class Sale {
             if (command.total() == null) {
                 throw new RuleViolation("total-required", "A sale needs lines or a total");
             }
-            return new Money(command.total(), command.currency());
+            return worthNothingOrMore(command.total(), command);
         }
         BigDecimal sum = lines.stream()
                 .map(line -> line.unitPrice().amount().multiply(BigDecimal.valueOf(line.quantity())))
@@ -69,10 +69,15 @@ class Sale {
         if (command.total() != null && command.total().compareTo(sum) != 0) {
             throw new RuleViolation("total-mismatch", "The total " + command.total() + " is not the sum of the lines " + sum);
         }
-        if (sum.signum() <= 0) {
-            throw new RuleViolation("total-required", "A sale must be worth more than nothing");
+        return worthNothingOrMore(sum, command);
+    }
+
+    /** A sale worth 0.00 (a free item, a 100% voucher) is a purchase that earns nothing; a negative one is not a sale. */
+    private static Money worthNothingOrMore(BigDecimal total, RecordSale command) {
+        if (total.signum() < 0) {
+            throw new RuleViolation("negative-total", "A sale cannot be worth less than nothing");
         }
-        return new Money(sum, command.currency());
+        return new Money(total, command.currency());
     }
 
     /** The same order sent again: answer as the first time, or refuse if it is not the same sale. */

@@ -74,7 +74,7 @@ class SalesCommandController {
     record SaleRequest(@NotBlank @Size(max = 64) String orderId, @NotNull SalesChannel channel,
                        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code") String currency,
                        @Size(max = 500) List<RecordSale.@Valid @NotNull Line> lines,
-                       @DecimalMin(value = "0.00", inclusive = false) @Digits(integer = 12, fraction = 4) BigDecimal total,
+                       @DecimalMin("0.00") @Digits(integer = 12, fraction = 4) BigDecimal total,
                        @NotNull Instant occurredAt) {
     }
 

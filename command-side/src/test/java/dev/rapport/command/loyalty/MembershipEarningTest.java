@@ -139,6 +139,14 @@ class MembershipEarningTest {
     }
 
     @Test
+    void aSaleWorthNothingEarnsNothingWithoutAnError() {
+        fixture.givenCurrentTime(NOW).andGiven(enrolled())
+                .when(sale("s-free", "0.00", BOUGHT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
     void aNegativeAmountIsRefused() {
         fixture.givenCurrentTime(NOW).andGiven(enrolled())
                 .when(sale("s-1", "-10", BOUGHT))

@@ -90,6 +90,49 @@ class SaleTest {
     }
 
     @Test
+    void aSaleWorthNothingIsRecorded() {
+        fixture.givenNoPriorActivity()
+                .when(sale(List.of(), new BigDecimal("0.00")))
+                .expectEvents(new SaleRecorded(SALE, "c-1", "ORD-1", SalesChannel.WEB, List.of(), Money.of("0.00", "CNY"), BOUGHT, NOW))
+                .expectResultMessagePayload(new SaleReceipt(SALE, "c-1", "ORD-1", Money.of("0", "CNY")));
+    }
+
+    @Test
+    void aSaleOfFreeItemsIsRecorded() {
+        fixture.givenNoPriorActivity()
+                .when(sale(List.of(new RecordSale.Line("GIFT", "promo", 3, new BigDecimal("0.00"))), null))
+                .expectEvents(new SaleRecorded(SALE, "c-1", "ORD-1", SalesChannel.WEB,
+                        List.of(new SaleLine("GIFT", "promo", 3, Money.of("0.00", "CNY"))), Money.of("0.00", "CNY"), BOUGHT, NOW));
+    }
+
+    @Test
+    void aSaleWorthLessThanNothingIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(sale(List.of(), new BigDecimal("-0.01")))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("A sale cannot be worth less than nothing")
+                .expectNoEvents();
+    }
+
+    @Test
+    void linesSummingToLessThanNothingAreRefused() {
+        fixture.givenNoPriorActivity()
+                .when(sale(List.of(new RecordSale.Line("P-1", null, 1, new BigDecimal("-5.00"))), null))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("A sale cannot be worth less than nothing")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSaleWorthNothingCannotBeRefunded() {
+        fixture.given(new SaleRecorded(SALE, "c-1", "ORD-1", SalesChannel.WEB, List.of(), Money.of("0.00", "CNY"), BOUGHT, NOW))
+                .when(new RecordRefund(SALE, "RF-1", new BigDecimal("0.01"), "CNY", null, null))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("Only 0.00 CNY of this sale can still be refunded")
+                .expectNoEvents();
+    }
+
+    @Test
     void aSaleInTheFutureIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new RecordSale(SALE, "c-1", "ORD-1", SalesChannel.WEB, "CNY", TWO_TICKETS, null, NOW.plusSeconds(86_400)))

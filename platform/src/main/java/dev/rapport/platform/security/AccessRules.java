@@ -19,6 +19,7 @@ public final class AccessRules {
             "/api/memberships", "/api/memberships/**",
             "/api/loyalty/**",
             "/api/churn-alerts", "/api/churn-alerts/**",
+            "/api/churn-model", "/api/churn-model/**",
             "/api/segments", "/api/segments/**"};
 
     static final String[] AUDIT = {"/api/audit/**"};

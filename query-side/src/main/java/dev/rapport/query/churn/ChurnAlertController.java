@@ -3,6 +3,7 @@ package dev.rapport.query.churn;
 import java.util.List;
 
 import dev.rapport.platform.web.NotFound;
+import dev.rapport.query.InvalidQuery;
 import dev.rapport.query.Projections;
 import dev.rapport.query.consistency.ReadsFrom;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,8 +24,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
 @Tag(name = "Churn alerts", description = "Churn early warning (客户流失预警): each alert has the highest level of its reasons "
-        + "(OVERDUE, SPEND_DROP, COMPLAINT, LOW_SATISFACTION, TIER_DOWNGRADE, UNREACHABLE), each reason a suggested "
-        + "retention action. Event-driven reasons follow the event log; OVERDUE and SPEND_DROP are found by a scheduled "
+        + "(OVERDUE, SPEND_DROP, COMPLAINT, LOW_SATISFACTION, TIER_DOWNGRADE, UNREACHABLE, LOW_P_ALIVE), each reason a "
+        + "suggested retention action. Event-driven reasons follow the event log; OVERDUE, SPEND_DROP and LOW_P_ALIVE (the "
+        + "BG/NBD churn model) are found by a scheduled "
         + "evaluation (every 15 minutes by default). Send a command's X-Consistency-Token back (header or ?after=) to "
         + "read your own writes.")
 @ReadsFrom(Projections.CHURN_ALERTS)
@@ -46,7 +48,18 @@ class ChurnAlertController {
             @Parameter(description = "only alerts at this level or higher: WATCH (all), WARNING or CRITICAL")
             @RequestParam(defaultValue = "WATCH") ChurnLevel minLevel,
             @Parameter(description = "the nextCursor of the previous page; absent for the first") @RequestParam(required = false) @Size(max = 400) String cursor,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+            @Parameter(description = "level (default: highest level first, then the longest-standing) or pAlive (the churn "
+                    + "model's P(alive), lowest first; customers without a score last)")
+            @RequestParam(defaultValue = "level") @Size(max = 20) String sort) {
+        if (PAliveCursor.SORT.equals(sort)) {
+            List<ChurnAlert> items = views.listByPAlive(minLevel, PAliveCursor.decode(cursor), size);
+            String next = items.size() < size ? null : PAliveCursor.after(items.get(items.size() - 1)).encode();
+            return new ChurnAlertPage(items, next);
+        }
+        if (!"level".equals(sort)) {
+            throw new InvalidQuery("sort", "must be level or pAlive");
+        }
         List<ChurnAlert> items = views.list(minLevel, AlertCursor.decode(cursor), size);
         String next = items.size() < size ? null : AlertCursor.after(items.get(items.size() - 1)).encode();
         return new ChurnAlertPage(items, next);

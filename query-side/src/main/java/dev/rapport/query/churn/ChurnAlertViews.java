@@ -20,6 +20,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ChurnAlertViews {
 
+    private static final String SELECT = "SELECT a.*, s.p_alive FROM churn_alert a LEFT JOIN churn_model_score s USING (customer_id)";
+
     private final JdbcClient jdbc;
 
     ChurnAlertViews(JdbcClient jdbc) {
@@ -27,7 +29,7 @@ class ChurnAlertViews {
     }
 
     Optional<ChurnAlert> find(String customerId) {
-        return jdbc.sql("SELECT * FROM churn_alert WHERE customer_id = ?").param(customerId)
+        return jdbc.sql(SELECT + " WHERE a.customer_id = ?").param(customerId)
                 .query((rs, row) -> alert(rs))
                 .optional()
                 .map(alert -> withReasons(alert, reasonsOf(List.of(customerId))));
@@ -37,7 +39,7 @@ class ChurnAlertViews {
     List<ChurnAlert> list(ChurnLevel minLevel, AlertCursor after, int size) {
         String keyset = after == null ? ""
                 : " AND (level_rank < :rank OR (level_rank = :rank AND (raised_at, customer_id) > (:raisedAt, :customerId)))";
-        var statement = jdbc.sql("SELECT * FROM churn_alert WHERE level_rank >= :minRank" + keyset
+        var statement = jdbc.sql(SELECT + " WHERE level_rank >= :minRank" + keyset
                         + " ORDER BY level_rank DESC, raised_at, customer_id LIMIT :size")
                 .param("minRank", minLevel.rank())
                 .param("size", size);
@@ -45,6 +47,26 @@ class ChurnAlertViews {
             statement = statement.param("rank", after.levelRank())
                     .param("raisedAt", Timestamp.from(after.raisedAt()))
                     .param("customerId", after.customerId());
+        }
+        List<ChurnAlert> alerts = statement.query((rs, row) -> alert(rs)).list();
+        Map<String, List<ChurnAlert.Reason>> reasons = reasonsOf(alerts.stream().map(ChurnAlert::customerId).toList());
+        return alerts.stream().map(alert -> withReasons(alert, reasons)).toList();
+    }
+
+    /** Alerts of at least {@code minLevel}, the lowest P(alive) first (unscored last), then by customer id, after the cursor. */
+    List<ChurnAlert> listByPAlive(ChurnLevel minLevel, PAliveCursor after, int size) {
+        String keyset = after == null ? ""
+                : after.pAlive() == null ? " AND s.p_alive IS NULL AND a.customer_id > :customerId"
+                : " AND (s.p_alive > :pAlive OR (s.p_alive = :pAlive AND a.customer_id > :customerId) OR s.p_alive IS NULL)";
+        var statement = jdbc.sql(SELECT + " WHERE a.level_rank >= :minRank" + keyset
+                        + " ORDER BY s.p_alive ASC NULLS LAST, a.customer_id LIMIT :size")
+                .param("minRank", minLevel.rank())
+                .param("size", size);
+        if (after != null) {
+            statement = statement.param("customerId", after.customerId());
+            if (after.pAlive() != null) {
+                statement = statement.param("pAlive", after.pAlive());
+            }
         }
         List<ChurnAlert> alerts = statement.query((rs, row) -> alert(rs)).list();
         Map<String, List<ChurnAlert.Reason>> reasons = reasonsOf(alerts.stream().map(ChurnAlert::customerId).toList());
@@ -73,12 +95,12 @@ class ChurnAlertViews {
 
     private static ChurnAlert alert(ResultSet rs) throws SQLException {
         return new ChurnAlert(rs.getString("customer_id"), ChurnLevel.valueOf(rs.getString("level")), instant(rs, "raised_at"),
-                instant(rs, "updated_at"), List.of());
+                instant(rs, "updated_at"), List.of(), (Double) rs.getObject("p_alive"));
     }
 
     private static ChurnAlert withReasons(ChurnAlert alert, Map<String, List<ChurnAlert.Reason>> reasons) {
         return new ChurnAlert(alert.customerId(), alert.level(), alert.raisedAt(), alert.updatedAt(),
-                reasons.getOrDefault(alert.customerId(), List.of()));
+                reasons.getOrDefault(alert.customerId(), List.of()), alert.pAlive());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -33,14 +33,16 @@ public class ChurnEvaluation {
     private final Clock clock;
     private final ChurnAlerts alerts;
     private final List<TimeBasedRule> rules;
+    private final ChurnModelScoring scoring;
 
     ChurnEvaluation(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock, ChurnAlerts alerts,
-                    List<TimeBasedRule> rules) {
+                    List<TimeBasedRule> rules, ChurnModelScoring scoring) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.alerts = alerts;
         this.rules = List.copyOf(rules);
+        this.scoring = scoring;
     }
 
     @Scheduled(fixedRateString = "${rapport.churn.evaluation-interval:15m}",
@@ -60,6 +62,8 @@ public class ChurnEvaluation {
             }
             ChurnLocks.writeExclusively(jdbc);
             Instant now = clock.instant();
+            // the model's scores first: the LOW_P_ALIVE rule reads them
+            scoring.score(now);
             Set<String> touched = new LinkedHashSet<>();
             for (TimeBasedRule rule : rules) {
                 touched.addAll(apply(rule, now));

@@ -14,10 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param overdue                when a customer is overdue for a purchase
  * @param spendDrop              when falling spend is a reason
  * @param stream                 the live stream of alert changes
+ * @param pAlive                 when the BG/NBD model's P(alive) is a reason ({@code rapport.churn.p-alive.*})
  */
 @ConfigurationProperties("rapport.churn")
 public record ChurnProperties(Duration evaluationInterval, Duration evaluationInitialDelay, Overdue overdue, SpendDrop spendDrop,
-                              Stream stream) {
+                              Stream stream, PAlive pAlive) {
 
     public ChurnProperties {
         evaluationInterval = evaluationInterval == null ? Duration.ofMinutes(15) : evaluationInterval;
@@ -25,10 +26,11 @@ public record ChurnProperties(Duration evaluationInterval, Duration evaluationIn
         overdue = overdue == null ? new Overdue(null, null, null, null, null) : overdue;
         spendDrop = spendDrop == null ? new SpendDrop(null, null, null) : spendDrop;
         stream = stream == null ? new Stream(null, null) : stream;
+        pAlive = pAlive == null ? new PAlive(null, null, null) : pAlive;
     }
 
     public static ChurnProperties defaults() {
-        return new ChurnProperties(null, null, null, null, null);
+        return new ChurnProperties(null, null, null, null, null, null);
     }
 
     /**
@@ -74,6 +76,21 @@ public record ChurnProperties(Duration evaluationInterval, Duration evaluationIn
         public Stream {
             maxSubscribers = maxSubscribers == null ? 100 : maxSubscribers;
             timeout = timeout == null ? Duration.ofMinutes(30) : timeout;
+        }
+    }
+
+    /**
+     * @param warning            LOW_P_ALIVE at WARNING when P(alive) is below this
+     * @param critical           and CRITICAL below this
+     * @param minRepeatPurchases only for customers with at least this many repeat purchases: without one, the model
+     *                           says 1 (nobody drops out before buying again), so it cannot tell quiet from gone
+     */
+    public record PAlive(Double warning, Double critical, Integer minRepeatPurchases) {
+
+        public PAlive {
+            warning = warning == null ? 0.5 : warning;
+            critical = critical == null ? 0.2 : critical;
+            minRepeatPurchases = minRepeatPurchases == null ? 1 : minRepeatPurchases;
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.rapport.query.churn;
 /**
  * Why a customer may be about to leave (DOMAIN.md, churn early warning). The event-driven reasons are raised
  * and cleared by {@link ChurnAlertProjection}; the time-based ones by {@link ChurnEvaluation}, one
- * {@link TimeBasedRule} each. The model-based reason (BG/NBD P(alive)) is to come as another time-based rule.
+ * {@link TimeBasedRule} each. The model-based reason (BG/NBD P(alive), {@link PAliveRule}) is another time-based rule.
  */
 public enum ChurnReason {
     /** No purchase for much longer than the customer's own usual interval. */
@@ -17,7 +17,9 @@ public enum ChurnReason {
     /** The last tier review downgraded the member. */
     TIER_DOWNGRADE(RetentionAction.TIER_RETENTION_OFFER, false),
     /** Opted out on every channel a consent decision is recorded for. */
-    UNREACHABLE(RetentionAction.CONSENT_REPERMISSION, false);
+    UNREACHABLE(RetentionAction.CONSENT_REPERMISSION, false),
+    /** The BG/NBD model's probability that the customer is still active is low for their own buying rhythm. */
+    LOW_P_ALIVE(RetentionAction.WIN_BACK_OFFER, true);
 
     private final RetentionAction suggestedAction;
     private final boolean timeBased;

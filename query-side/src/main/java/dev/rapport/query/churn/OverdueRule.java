@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 /**
  * OVERDUE: no purchase for longer than the customer's own rhythm allows. With two purchases or more, the days
  * since the last one against the median interval between purchases: more than 2 × is a warning, more than 4 ×
- * critical. With one purchase: more than 180 days is watch, 365 a warning. Fully refunded sales are no purchases.
+ * critical. With one purchase: more than 180 days is watch, 365 a warning. Fully refunded sales are no purchases;
+ * a sale worth 0.00 (nothing to refund) is one.
  */
 @Component
 class OverdueRule implements TimeBasedRule {
@@ -18,7 +19,7 @@ class OverdueRule implements TimeBasedRule {
                        EXTRACT(EPOCH FROM occurred_at - lag(occurred_at) OVER (PARTITION BY customer_id ORDER BY occurred_at))::float8
                            AS gap_seconds
                 FROM customer_purchase
-                WHERE amount > refunded AND occurred_at <= CAST(:now AS timestamptz)
+                WHERE (refunded < amount OR refunded = 0) AND occurred_at <= CAST(:now AS timestamptz)
             ), buyers AS (
                 SELECT customer_id, count(*) AS purchases, max(occurred_at) AS last_purchase,
                        GREATEST(percentile_cont(0.5) WITHIN GROUP (ORDER BY gap_seconds), :minimumIntervalSeconds) AS usual_gap_seconds,

@@ -73,7 +73,7 @@ public class CustomerAsOf {
                 lastEvent = event.getTimestamp();
             }
             Instant now = asOf != null ? asOf : lastEvent;
-            return new CustomerViews(jdbc).find(customerId, now);
+            return CustomerViews.withoutChurnModel(jdbc).find(customerId, now);
         });
     }
 

@@ -26,7 +26,8 @@ public record CustomerView(
         Purchases purchases,
         Service service,
         Loyalty loyalty,
-        Segments segments) {
+        Segments segments,
+        ChurnModel churnModel) {
 
     /** Status, consent and the people around the customer. */
     public record Relationship(String status, String closureReason, Instant closedAt, boolean partner, String accountManagerId,
@@ -51,5 +52,14 @@ public record CustomerView(
     /** Stages and scores from the last segmentation run ({@code asOf}). */
     public record Segments(String ladderStage, String lifecycleStage, String churnLevel, String rfmSegment, Integer recencyScore,
                            Integer frequencyScore, Integer monetaryScore, String abcClass, String valueClass, Instant asOf) {
+    }
+
+    /**
+     * The BG/NBD churn model's view of the customer at the last scoring (null without a fitted model or a purchase):
+     * the probability of still being a customer and the purchases (distinct purchase days) expected in the next 4, 13
+     * and 52 weeks, from the history up to {@code asOf}.
+     */
+    public record ChurnModel(double pAlive, double expectedPurchases4Weeks, double expectedPurchases13Weeks,
+                             double expectedPurchases52Weeks, int repeatPurchases, long modelVersion, LocalDate asOf) {
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -25,12 +26,32 @@ import tools.jackson.databind.json.JsonMapper;
 class CustomerViews {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String COLUMNS = "v.*";
+    private static final String CHURN_MODEL = " LEFT JOIN churn_model_score s ON s.customer_id = v.customer_id";
 
     private final JdbcClient jdbc;
+    private final boolean withChurnModel;
+    private final String columns;
+    private final String from;
 
+    @Autowired
     CustomerViews(JdbcClient jdbc) {
+        this(jdbc, true);
+    }
+
+    private CustomerViews(JdbcClient jdbc, boolean withChurnModel) {
         this.jdbc = jdbc;
+        this.withChurnModel = withChurnModel;
+        this.columns = withChurnModel ? "v.*, s.p_alive, s.expected_4w, s.expected_13w, s.expected_52w, s.repeat_purchases AS model_x, "
+                + "s.model_version, s.as_of AS model_as_of" : "v.*";
+        this.from = withChurnModel ? " FROM customer_view v" + CHURN_MODEL : " FROM customer_view v";
+    }
+
+    /**
+     * Without the churn model's score: for the customer as of a past instant, which the current score (computed as of
+     * its evaluation) does not describe.
+     */
+    static CustomerViews withoutChurnModel(JdbcClient jdbc) {
+        return new CustomerViews(jdbc, false);
     }
 
     Optional<CustomerView> find(String customerId) {
@@ -43,12 +64,12 @@ class CustomerViews {
                 (SELECT count(*) FROM customer_purchase p WHERE p.customer_id = v.customer_id AND p.occurred_at > :since) AS live_purchases_12m,
                 (SELECT coalesce(sum(p.amount - p.refunded), 0) FROM customer_purchase p
                   WHERE p.customer_id = v.customer_id AND p.occurred_at > :since) AS live_net_spend_12m""";
-        var statement = jdbc.sql("SELECT " + COLUMNS + ", " + window + " FROM customer_view v WHERE v.customer_id = :id")
+        var statement = jdbc.sql("SELECT " + columns + ", " + window + from + " WHERE v.customer_id = :id")
                 .param("id", customerId);
         if (now != null) {
             statement = statement.param("since", Timestamp.from(now.atOffset(ZoneOffset.UTC).minusMonths(12).toInstant()));
         }
-        return statement.query(CustomerViews::map).optional();
+        return statement.query(this::map).optional();
     }
 
     List<CustomerView> list(CustomerFilter filter, CustomerSort sort, CustomerCursor after, int size) {
@@ -61,11 +82,11 @@ class CustomerViews {
             params.put("cursorId", after.customerId());
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        return jdbc.sql("SELECT " + COLUMNS + ", v.purchases_12m AS live_purchases_12m, v.net_spend_12m AS live_net_spend_12m"
-                        + " FROM customer_view v" + where + " ORDER BY " + sort.orderBy() + " LIMIT :size")
+        return jdbc.sql("SELECT " + columns + ", v.purchases_12m AS live_purchases_12m, v.net_spend_12m AS live_net_spend_12m"
+                        + from + where + " ORDER BY " + sort.orderBy() + " LIMIT :size")
                 .params(params)
                 .param("size", size)
-                .query(CustomerViews::map)
+                .query(this::map)
                 .list();
     }
 
@@ -73,7 +94,7 @@ class CustomerViews {
         return jdbc.sql("SELECT count(*) FROM customer_view").query(Long.class).single();
     }
 
-    private static CustomerView map(ResultSet rs, int row) throws SQLException {
+    private CustomerView map(ResultSet rs, int row) throws SQLException {
         var dob = rs.getDate("date_of_birth");
         int purchases = rs.getInt("purchase_count");
         BigDecimal net = rs.getBigDecimal("net_spend");
@@ -108,7 +129,16 @@ class CustomerViews {
                 new CustomerView.Segments(rs.getString("ladder_stage"), rs.getString("lifecycle_stage"), rs.getString("churn_level"),
                         rs.getString("rfm_segment"), nullableInt(rs, "r_score"), nullableInt(rs, "f_score"),
                         nullableInt(rs, "m_score"), rs.getString("abc_class"), rs.getString("value_class"),
-                        instant(rs, "segments_as_of")));
+                        instant(rs, "segments_as_of")),
+                churnModel(rs));
+    }
+
+    private CustomerView.ChurnModel churnModel(ResultSet rs) throws SQLException {
+        if (!withChurnModel || rs.getObject("p_alive") == null) {
+            return null;
+        }
+        return new CustomerView.ChurnModel(rs.getDouble("p_alive"), rs.getDouble("expected_4w"), rs.getDouble("expected_13w"),
+                rs.getDouble("expected_52w"), rs.getInt("model_x"), rs.getLong("model_version"), rs.getDate("model_as_of").toLocalDate());
     }
 
     private static Integer nullableInt(ResultSet rs, String column) throws SQLException {

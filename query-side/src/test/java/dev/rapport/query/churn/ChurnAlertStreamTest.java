@@ -38,7 +38,7 @@ class ChurnAlertStreamTest {
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
     private final TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(ProjectionDatabase.dataSource()));
     private final ChurnAlertStream stream = new ChurnAlertStream(new ChurnProperties(null, null, null, null,
-            new ChurnProperties.Stream(2, Duration.ofMinutes(5))));
+            new ChurnProperties.Stream(2, Duration.ofMinutes(5)), null));
     private final ChurnAlertViews views = new ChurnAlertViews(jdbc);
     private final ChurnAlertProjection projection = new ChurnAlertProjection(jdbc, new ChurnAlerts(jdbc, views, stream),
             new SimpleMeterRegistry());

@@ -88,6 +88,14 @@ class ChurnEvaluationTest {
     }
 
     @Test
+    void aSaleWorthNothingIsAPurchase() {
+        purchases("c-1", 0);
+        purchase(jdbc, "c-1", day(100), "0.00");
+
+        assertThat(evaluateOn(181)).as("two purchases 100 days apart, the last 81 days ago").isEmpty();
+    }
+
+    @Test
     void aNewPurchaseClearsOverdueAtTheNextEvaluation() {
         purchases("c-1", 0, 10, 20);
         assertThat(evaluateOn(20 + 45).orElseThrow().level()).isEqualTo(ChurnLevel.CRITICAL);
@@ -195,7 +203,8 @@ class ChurnEvaluationTest {
 
     private ChurnEvaluation evaluation(Instant now) {
         return new ChurnEvaluation(jdbc, new DataSourceTransactionManager(dataSource), Clock.fixed(now, ZoneOffset.UTC), alerts,
-                List.of(new OverdueRule(properties), new SpendDropRule(properties)));
+                List.of(new OverdueRule(properties), new SpendDropRule(properties)),
+                new ChurnModelScoring(jdbc, new ChurnModelVersions(jdbc), new PurchaseHistories(jdbc)));
     }
 
     private ChurnAlert.Reason reason(ChurnReason reason) {
