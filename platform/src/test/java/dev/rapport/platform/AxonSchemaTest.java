@@ -136,10 +136,10 @@ class AxonSchemaTest {
     }
 
     @Test
-    void theGlobalIndexComesFromTheTablesOwnSequenceOneAtATime() {
+    void theGlobalIndexComesFromTheTablesOwnPositionSequenceOneAtATime() {
         var sequence = jdbc.sql("""
                         SELECT s.seqcache, s.seqincrement FROM pg_sequence s
-                        WHERE s.seqrelid = pg_get_serial_sequence('domain_event_entry', 'global_index')::regclass""")
+                        WHERE s.seqrelid = 'domain_event_entry_position'::regclass""")
                 .query().singleRow();
         assertThat(sequence).containsEntry("seqcache", 1L).containsEntry("seqincrement", 1L);
     }

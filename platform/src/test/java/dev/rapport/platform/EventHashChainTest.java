@@ -32,8 +32,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * The database links every appended event to the one before it (V3__event_hash_chain.sql): consecutive and
- * concurrent appends, Axon's own appends, rolled-back appends, and events stored before the migration.
+ * The database links every appended event to the one before it (V3__event_hash_chain.sql), positioning and linking
+ * it when its transaction commits (V5__link_events_at_commit.sql): consecutive and concurrent appends, Axon's own
+ * appends, rolled-back appends, and events stored before the migration.
  * Shares {@link AxonSchemaTest}'s application context (and database); other tests' events may precede these.
  */
 @SpringBootTest(classes = AxonSchemaTest.PlatformOnly.class,
@@ -61,15 +62,18 @@ class EventHashChainTest {
 
     @Test
     void everyRowOfAMultiRowInsertIsLinkedInPositionOrder() {
-        List<Long> positions = jdbc.sql("""
+        String aggregate = "multi-" + UUID.randomUUID();
+        jdbc.sql("""
                         INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, time_stamp,
                             payload_type, payload, meta_data)
-                        SELECT gen_random_uuid()::text, 'multi-' || ?, n, '2026-01-01T00:00:00Z', 'x.Y', '{"customerId":"c-m"}', NULL
-                        FROM generate_series(0, 2) AS n
-                        RETURNING global_index""")
-                .param(UUID.randomUUID().toString()).query(Long.class).list();
+                        SELECT gen_random_uuid()::text, ?, n, '2026-01-01T00:00:00Z', 'x.Y', '{"customerId":"c-m"}', NULL
+                        FROM generate_series(0, 2) AS n""")
+                .param(aggregate).update();
+        List<Long> positions = jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number")
+                .param(aggregate).query(Long.class).list();
 
         assertThat(positions).isSorted().hasSize(3);
+        assertThat(positions.get(2) - positions.get(0)).isEqualTo(2);
         assertThat(link(positions.get(1)).previousHash()).isEqualTo(link(positions.get(0)).hash());
         assertThat(link(positions.get(2)).previousHash()).isEqualTo(link(positions.get(1)).hash());
         assertThat(link(positions.get(2)).hash()).isEqualTo(expectedHash(jdbc, positions.get(2), link(positions.get(1)).hash()));
@@ -90,47 +94,63 @@ class EventHashChainTest {
     }
 
     @Test
-    void aConcurrentAppendWaitsForTheFirstToCommitThenLinksToIt() throws Exception {
+    void concurrentAppendsArePositionedAndLinkedInCommitOrder() throws Exception {
         try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
             first.setAutoCommit(false);
             second.setAutoCommit(false);
-            long firstPosition = append(first, "c-first");
-            int secondPid = backendPid(second);
+            String firstInserted = insert(first, "c-first");
+            String secondInserted = insert(second, "c-second");
 
-            CompletableFuture<Long> secondAppend = CompletableFuture.supplyAsync(() -> {
-                try {
-                    long position = append(second, "c-second");
-                    second.commit();
-                    return position;
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            await().atMost(PATIENCE).until(() -> waitsForAnAdvisoryLock(secondPid));
-            assertThat(secondAppend).isNotDone();
-
+            second.commit();
             first.commit();
-            long secondPosition = secondAppend.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
 
-            assertThat(secondPosition).isGreaterThan(firstPosition);
-            assertThat(link(secondPosition).previousHash()).isEqualTo(link(firstPosition).hash());
+            long secondPosition = position(jdbc, secondInserted);
+            long firstPosition = position(jdbc, firstInserted);
+            assertThat(firstPosition).isEqualTo(secondPosition + 1);
+            assertThat(link(firstPosition).previousHash()).isEqualTo(link(secondPosition).hash());
         }
     }
 
     @Test
-    void aRolledBackAppendLeavesNoLinkAndTheNextAppendSkipsIt() throws Exception {
+    void aCommitWaitsForTheChainLockThenLinksToTheLinkBelow() throws Exception {
+        try (Connection appender = dataSource.getConnection(); Connection holder = dataSource.getConnection()) {
+            appender.setAutoCommit(false);
+            holder.setAutoCommit(false);
+            String inserted = insert(appender, "c-waiting");
+            holder.createStatement().execute("SELECT pg_advisory_xact_lock(x'457674436861696E'::bigint)");
+            int appenderPid = backendPid(appender);
+
+            CompletableFuture<Void> commit = CompletableFuture.runAsync(() -> {
+                try {
+                    appender.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await().atMost(PATIENCE).until(() -> waitsForAnAdvisoryLock(appenderPid));
+            assertThat(commit).isNotDone();
+
+            holder.commit();
+            commit.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+
+            long appended = position(jdbc, inserted);
+            assertThat(link(appended).previousHash()).isEqualTo(hashBelow(appended));
+            assertThat(link(appended).hash()).isEqualTo(expectedHash(jdbc, appended, hashBelow(appended)));
+        }
+    }
+
+    @Test
+    void aRolledBackAppendDrawsNoPositionAndLeavesNoLink() throws Exception {
         long before = append(jdbc, "c-before");
-        long rolledBack;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            rolledBack = append(connection, "c-rolled-back");
+            insert(connection, "c-rolled-back");
             connection.rollback();
         }
         long after = append(jdbc, "c-after");
 
-        assertThat(jdbc.sql("SELECT count(*) FROM event_hash_chain WHERE global_index = ?").param(rolledBack)
-                .query(Long.class).single()).isZero();
-        assertThat(after).isGreaterThan(rolledBack);
+        assertThat(jdbc.sql("SELECT count(*) FROM event_hash_chain WHERE global_index > ? AND global_index < ?")
+                .params(before, after).query(Long.class).single()).isZero();
         assertThat(link(after).previousHash()).isEqualTo(link(before).hash());
     }
 
@@ -139,7 +159,7 @@ class EventHashChainTest {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            assertThatThrownBy(() -> append(connection, "c-rr")).hasMessageContaining("READ COMMITTED");
+            assertThatThrownBy(() -> insert(connection, "c-rr")).hasMessageContaining("READ COMMITTED");
             connection.rollback();
         }
     }
@@ -180,21 +200,31 @@ class EventHashChainTest {
                 .target(target).load().migrate();
     }
 
+    /** Stores an event (auto-commit) and answers the position it got at its commit. */
     private static long append(JdbcClient client, String customerId) {
-        return client.sql(INSERT).params(UUID.randomUUID().toString(), UUID.randomUUID().toString(), payload(customerId))
-                .query(Long.class).single();
+        String eventId = UUID.randomUUID().toString();
+        client.sql(INSERT).params(eventId, UUID.randomUUID().toString(), payload(customerId)).query(Long.class).single();
+        return position(client, eventId);
     }
 
-    private static long append(Connection connection, String customerId) throws SQLException {
+    /** Inserts an event in the connection's open transaction; answers its event identifier. */
+    private static String insert(Connection connection, String customerId) throws SQLException {
+        String eventId = UUID.randomUUID().toString();
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(1, eventId);
             insert.setString(2, UUID.randomUUID().toString());
             insert.setString(3, payload(customerId));
-            try (ResultSet position = insert.executeQuery()) {
-                position.next();
-                return position.getLong(1);
+            try (ResultSet provisional = insert.executeQuery()) {
+                provisional.next();
+                assertThat(provisional.getLong(1)).as("position before the commit").isNegative();
             }
         }
+        return eventId;
+    }
+
+    private static long position(JdbcClient client, String eventId) {
+        return client.sql("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?").param(eventId)
+                .query(Long.class).single();
     }
 
     private static final String INSERT = """

@@ -27,14 +27,13 @@ public final class StoredEvents {
         ProjectionDatabase.jdbc().sql("TRUNCATE domain_event_entry, event_hash_chain RESTART IDENTITY").update();
     }
 
-    /** Stores one event row as is, bypassing Axon; answers its position. */
+    /** Stores one event row as is, bypassing Axon; answers its position (drawn at the commit). */
     public static long insert(Row row) {
-        return ProjectionDatabase.jdbc().sql("""
+        ProjectionDatabase.jdbc().sql("""
                         INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
                             payload_type, payload_revision, payload, meta_data)
                         VALUES (:eventId, :aggregateId, :sequence, :aggregateType, :timestamp, :payloadType, :revision,
-                            :payload, :metadata)
-                        RETURNING global_index""")
+                            :payload, :metadata)""")
                 .param("eventId", row.eventId())
                 .param("aggregateId", row.aggregateId())
                 .param("sequence", row.sequence())
@@ -44,7 +43,9 @@ public final class StoredEvents {
                 .param("revision", row.revision())
                 .param("payload", row.payload())
                 .param("metadata", row.metadata())
-                .query(Long.class).single();
+                .update();
+        return ProjectionDatabase.jdbc().sql("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?")
+                .param(row.eventId()).query(Long.class).single();
     }
 
     public static JdbcEventStorageEngine engine() {

@@ -14,16 +14,18 @@ final class EventLog {
         jdbc.sql("TRUNCATE domain_event_entry, event_hash_chain").update();
     }
 
-    /** Stores an event of the customer and returns its position. */
+    /** Stores an event of the customer and returns its position (drawn at the commit, V5__link_events_at_commit.sql). */
     long append(String customerId) {
-        return jdbc.sql("""
+        String eventId = UUID.randomUUID().toString();
+        jdbc.sql("""
                         INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
                             payload_type, payload_revision, payload, meta_data)
                         VALUES (?, ?, 0, 'Sale', '2026-03-01T10:15:30.123Z', 'dev.rapport.events.sales.SaleRecorded', NULL,
-                            ?, '{"actor":"alice","idempotencyKey":"k-1"}')
-                        RETURNING global_index""")
-                .params(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                            ?, '{"actor":"alice","idempotencyKey":"k-1"}')""")
+                .params(eventId, UUID.randomUUID().toString(),
                         "{\"customerId\":\"" + customerId + "\",\"amount\":\"129.90\",\"note\":\"paid in café\"}")
+                .update();
+        return jdbc.sql("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?").param(eventId)
                 .query(Long.class).single();
     }
 
