@@ -109,6 +109,25 @@ public class PersonalDataProtection implements PersonalDataErasure {
         return write(reveal(PersonalFields.of(type), read(json)));
     }
 
+    /**
+     * The stored payload of an event of {@code type} as a tree with its personal values decrypted (or erased), for
+     * Jackson to read the event from directly: no JSON text is written and parsed again. Stored text and bytes are
+     * parsed here; a tree (an upcaster's result) is copied, so that whoever holds it still sees it as stored.
+     */
+    JsonNode revealTree(Class<?> type, Object stored) {
+        JsonNode tree;
+        if (stored instanceof byte[] bytes) {
+            tree = EXACT.readTree(bytes);
+        } else if (stored instanceof String text) {
+            tree = EXACT.readTree(text);
+        } else if (stored instanceof JsonNode node) {
+            tree = node.deepCopy();
+        } else {
+            throw new IllegalArgumentException("Cannot read a stored payload of " + stored.getClass());
+        }
+        return reveal(PersonalFields.of(type), tree);
+    }
+
     private void seal(PersonalFields fields, PersonalDataKeys.SubjectKey key, JsonNode node) {
         if (!(node instanceof ObjectNode object)) {
             return;

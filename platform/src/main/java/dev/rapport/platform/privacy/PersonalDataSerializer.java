@@ -1,11 +1,15 @@
 package dev.rapport.platform.privacy;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.UnknownSerializedType;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The event serializer with crypto-shredding: after the delegate (Jackson) serialized a payload whose type
@@ -17,6 +21,10 @@ public class PersonalDataSerializer implements Serializer {
 
     private final Serializer delegate;
     private final PersonalDataProtection protection;
+    private final Map<TypeKey, Class<?>> classes = new ConcurrentHashMap<>();
+
+    private record TypeKey(String name, String revision) {
+    }
 
     public PersonalDataSerializer(Serializer delegate, PersonalDataProtection protection) {
         this.delegate = delegate;
@@ -43,13 +51,19 @@ public class PersonalDataSerializer implements Serializer {
         if (SerializedType.emptyType().equals(serializedObject.getType())) {
             return delegate.deserialize(serializedObject);
         }
-        Class<?> type = delegate.classForType(serializedObject.getType());
+        Class<?> type = classForType(serializedObject.getType());
         if (UnknownSerializedType.class.equals(type) || !protection.hasPersonalData(type)) {
             return delegate.deserialize(serializedObject);
         }
-        String stored = getConverter().convert(serializedObject, String.class).getData();
-        return delegate.deserialize(new SimpleSerializedObject<>(protection.reveal(type, stored), String.class,
+        // decrypted on the parsed tree, which Jackson then reads the event from: no JSON text in between
+        Object stored = readable(serializedObject.getData())
+                ? serializedObject.getData() : getConverter().convert(serializedObject, String.class).getData();
+        return delegate.deserialize(new SimpleSerializedObject<>(protection.revealTree(type, stored), JsonNode.class,
                 serializedObject.getType()));
+    }
+
+    private static boolean readable(Object data) {
+        return data instanceof byte[] || data instanceof String || data instanceof JsonNode;
     }
 
     @Override
@@ -57,9 +71,10 @@ public class PersonalDataSerializer implements Serializer {
         return delegate.canSerializeTo(expectedRepresentation);
     }
 
+    /** The delegate's answer, remembered: it looks the class up by name for every event otherwise. */
     @Override
     public Class classForType(SerializedType type) {
-        return delegate.classForType(type);
+        return classes.computeIfAbsent(new TypeKey(type.getName(), type.getRevision()), key -> delegate.classForType(type));
     }
 
     @Override

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,7 +56,13 @@ public class ProjectionRebuilder {
     private final ProjectionWrites writes;
     private final TransactionTemplate transactions;
     private final ScheduledExecutorService workers;
+    private final ExecutorService readers;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
+    private final Map<String, ReadAhead> readAhead = new ConcurrentHashMap<>();
+
+    /** The batch after {@code position}, being read and deserialized on a reader thread while the one before is written. */
+    private record ReadAhead(long position, Future<List<TrackedEventMessage<?>>> events) {
+    }
 
     /** A rebuild being worked on in this instance, for the rate. */
     private record Run(RebuildableProjection projection, long processedAtStart, Instant startedAt, AtomicInteger failures) {
@@ -75,6 +84,12 @@ public class ProjectionRebuilder {
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newScheduledThreadPool(projections.all().size(), task -> {
             Thread thread = new Thread(task, "projection-rebuild-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        AtomicInteger readerThreads = new AtomicInteger();
+        this.readers = Executors.newFixedThreadPool(projections.all().size(), task -> {
+            Thread thread = new Thread(task, "projection-rebuild-read-" + readerThreads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -143,8 +158,12 @@ public class ProjectionRebuilder {
                 return false;
             }
             jdbc.sql("SET LOCAL search_path TO " + projection.rebuildSchema() + ", public").update();
-            long handled = batchedWrites ? writes.batched(() -> replay(projection, row, Long.MAX_VALUE))
-                    : replay(projection, row, Long.MAX_VALUE);
+            List<TrackedEventMessage<?>> events = nextBatch(projection, row.position());
+            if (events.size() == BATCH_SIZE) {
+                startReadingAhead(projection, events.get(events.size() - 1).trackingToken().position().orElseThrow());
+            }
+            long handled = batchedWrites ? writes.batched(() -> replay(projection, row, events))
+                    : replay(projection, row, events);
             return handled < BATCH_SIZE;
         });
         return Boolean.TRUE.equals(caughtUp);
@@ -153,6 +172,7 @@ public class ProjectionRebuilder {
     /** Under the live tables' locks: the rest of the log into the copies, then the copies become the live tables. */
     void swap(String name) {
         RebuildableProjection projection = projections.named(name);
+        readAhead.remove(name);
         transactions.executeWithoutResult(status -> {
             RebuildRecord.Row row = record.lock(name).orElseThrow();
             if (row.state() != RebuildState.RUNNING) {
@@ -183,7 +203,9 @@ public class ProjectionRebuilder {
     @PreDestroy
     void stop() throws InterruptedException {
         workers.shutdownNow();
+        readers.shutdownNow();
         workers.awaitTermination(10, TimeUnit.SECONDS);
+        readers.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     private boolean resumable(RebuildableProjection projection, RebuildRecord.Row row) {
@@ -191,8 +213,50 @@ public class ProjectionRebuilder {
         return unfinished && (row.swapPosition() != null || tables.exist(projection));
     }
 
+    /**
+     * The batch after the position: the one read ahead when it starts there (and was read without error; else it
+     * is read again here, where an error fails the batch as it always did).
+     */
+    private List<TrackedEventMessage<?>> nextBatch(RebuildableProjection projection, long position) {
+        ReadAhead ahead = readAhead.remove(projection.name());
+        if (ahead != null && ahead.position() == position) {
+            try {
+                return ahead.events().get();
+            } catch (ExecutionException e) {
+                LOG.debug("Reading ahead after {} for {} failed, reading again", position, projection.name(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while reading the log", e);
+            }
+        }
+        return log.after(position, Long.MAX_VALUE, BATCH_SIZE);
+    }
+
+    /**
+     * Reads the next batch on a reader thread while this one is handled and written: the query, the upcasting, and
+     * the deserializing and decrypting of the events the handlers take. Outside any transaction, so the keys read
+     * for it are committed ones and go to the shared key cache at once.
+     */
+    private void startReadingAhead(RebuildableProjection projection, long position) {
+        ReplayHandlers.Replay replay = handlers.of(projection.name());
+        Future<List<TrackedEventMessage<?>>> events = readers.submit(() -> {
+            List<TrackedEventMessage<?>> batch = log.after(position, Long.MAX_VALUE, BATCH_SIZE);
+            for (TrackedEventMessage<?> event : batch) {
+                if (replay.handles(event.getPayloadType())) {
+                    event.getPayload();
+                    event.getMetaData();
+                }
+            }
+            return batch;
+        });
+        readAhead.put(projection.name(), new ReadAhead(position, events));
+    }
+
     private long replay(RebuildableProjection projection, RebuildRecord.Row row, long upTo) {
-        List<TrackedEventMessage<?>> events = log.after(row.position(), upTo, BATCH_SIZE);
+        return replay(projection, row, log.after(row.position(), upTo, BATCH_SIZE));
+    }
+
+    private long replay(RebuildableProjection projection, RebuildRecord.Row row, List<TrackedEventMessage<?>> events) {
         if (events.isEmpty()) {
             return 0;
         }

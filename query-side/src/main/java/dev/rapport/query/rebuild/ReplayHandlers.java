@@ -38,6 +38,9 @@ class ReplayHandlers {
      */
     interface Replay {
         void handle(TrackedEventMessage<?> event);
+
+        /** Whether any of the group's handlers takes events of this payload type (the others need not be deserialized). */
+        boolean handles(Class<?> payloadType);
     }
 
     /** The group's replay, made once: finding the beans and inspecting their handlers is no work for every batch. */
@@ -55,16 +58,26 @@ class ReplayHandlers {
         if (handlers.isEmpty()) {
             throw new IllegalStateException("No handlers for processing group " + processingGroup);
         }
-        return tracked -> {
-            EventMessage<?> event = tracked.withTrackingToken(new ReplayToken(tracked.trackingToken(), tracked.trackingToken()));
-            // handle() does nothing for an event without a handler: asking canHandle() first would look the handler up twice
-            for (AnnotationEventHandlerAdapter handler : handlers) {
-                try {
-                    handler.handle(event);
-                } catch (Exception e) {
-                    throw new IllegalStateException("Replaying " + event.getPayloadType().getSimpleName() + " into "
-                            + processingGroup + " failed", e);
+        Map<Class<?>, Boolean> handledTypes = new ConcurrentHashMap<>();
+        return new Replay() {
+            @Override
+            public void handle(TrackedEventMessage<?> tracked) {
+                EventMessage<?> event = tracked.withTrackingToken(new ReplayToken(tracked.trackingToken(), tracked.trackingToken()));
+                // handle() does nothing for an event without a handler: asking canHandle() first would look the handler up twice
+                for (AnnotationEventHandlerAdapter handler : handlers) {
+                    try {
+                        handler.handle(event);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("Replaying " + event.getPayloadType().getSimpleName() + " into "
+                                + processingGroup + " failed", e);
+                    }
                 }
+            }
+
+            @Override
+            public boolean handles(Class<?> payloadType) {
+                return handledTypes.computeIfAbsent(payloadType,
+                        type -> handlers.stream().anyMatch(handler -> handler.canHandleType(type)));
             }
         };
     }

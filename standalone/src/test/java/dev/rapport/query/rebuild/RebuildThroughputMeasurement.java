@@ -101,8 +101,11 @@ class RebuildThroughputMeasurement {
 
         plainRead(events); // warm-up of the page cache and the JIT
         System.out.printf("REBUILD baseline plain read (JDBC, every column as text): %.0f events/s%n", events / plainRead(events));
-        System.out.printf("REBUILD baseline rebuild read (upcast, deserialized, PII decrypted): %.0f events/s%n",
-                events / deserializedRead(events));
+        long readCpu = threadCpuNanos();
+        double readSeconds = deserializedRead(events);
+        readCpu = threadCpuNanos() - readCpu;
+        System.out.printf("REBUILD baseline rebuild read (upcast, deserialized, PII decrypted): %.0f events/s, CPU %.1f µs/event%n",
+                events / readSeconds, readCpu / 1e3 / events);
 
         List<String> only = List.of(System.getProperty("rebuild.only", "").split(",")).stream().filter(s -> !s.isBlank()).toList();
         for (RebuildableProjection projection : projections.all()) {
@@ -110,6 +113,7 @@ class RebuildThroughputMeasurement {
                 continue;
             }
             long start = System.nanoTime();
+            long cpuAtStart = processCpuNanos();
             rebuilder.start(projection.name());
             AtomicInteger polls = new AtomicInteger();
             await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(20)).until(() -> {
@@ -119,15 +123,26 @@ class RebuildThroughputMeasurement {
                 return status.state() != RebuildState.RUNNING;
             });
             double replayed = (System.nanoTime() - start) / 1e9;
+            long cpu = processCpuNanos() - cpuAtStart;
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50))
                     .until(() -> rebuilder.status(projection.name()).state() == RebuildState.COMPLETED);
             double completed = (System.nanoTime() - start) / 1e9;
             RebuildStatus status = rebuilder.status(projection.name());
             assertThat(status.processed()).as("the whole log replayed once").isEqualTo(events);
             System.out.printf("REBUILD %-17s %8d events replayed and swapped in %6.2f s: %7.0f events/s (completed, live "
-                    + "processor past the swap: %.2f s)%n", projection.name(), status.processed(), replayed,
-                    status.processed() / replayed, completed);
+                    + "processor past the swap: %.2f s); JVM CPU %.1f µs/event%n", projection.name(), status.processed(), replayed,
+                    status.processed() / replayed, completed, cpu / 1e3 / status.processed());
         }
+    }
+
+    /** CPU time of this JVM (every thread: rebuild, read-ahead, and whatever else runs meanwhile), less noisy than wall clock under load. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static long threadCpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     /** Stories of customers until the log holds about {@code wanted} events; none when it already does. */
