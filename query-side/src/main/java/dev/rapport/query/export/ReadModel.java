@@ -23,7 +23,10 @@ enum ReadModel {
     CHURN_CUSTOMER("churn_customer", Projections.CHURN_ALERTS, "customer_id"),
     CHURN_COMPLAINT("churn_complaint", Projections.CHURN_ALERTS, "complaint_id"),
     CHURN_REASON("churn_reason", Projections.CHURN_ALERTS, "customer_id, reason, source"),
-    CHURN_ALERT("churn_alert", Projections.CHURN_ALERTS, "customer_id");
+    CHURN_ALERT("churn_alert", Projections.CHURN_ALERTS, "customer_id"),
+    /** Not projections: the fitted BG/NBD model versions and the latest scores (written by fits and evaluations). */
+    CHURN_MODEL_VERSION("churn_model_version", "churn-model", "version"),
+    CHURN_MODEL_SCORE("churn_model_score", "churn-model", "customer_id");
 
     private final String table;
     private final String projection;

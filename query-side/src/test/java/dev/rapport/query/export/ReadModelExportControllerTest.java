@@ -94,7 +94,9 @@ class ReadModelExportControllerTest {
                                                 'association_value_entry', 'dead_letter_entry', 'event_hash_chain',
                                                 'audit_access_log', 'projection_rebuild', 'query_node',
                                                 -- the customers' encryption keys: never exported
-                                                'personal_data_key')""")
+                                                'personal_data_key',
+                                                -- made by ProjectionWritesTest in the same database
+                                                'projection_writes_probe')""")
                 .query(String.class).list();
         Map<String, String> primaryKeys = jdbc.sql("""
                         SELECT c.relname AS table_name, string_agg(a.attname, ', ' ORDER BY k.ord) AS primary_key
