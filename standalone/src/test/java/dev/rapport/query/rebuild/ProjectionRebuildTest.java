@@ -5,18 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,23 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-import dev.rapport.command.complaint.AcknowledgeComplaint;
-import dev.rapport.command.complaint.FileComplaint;
-import dev.rapport.command.customer.ProfileDetails;
-import dev.rapport.command.customer.RegisterCustomer;
-import dev.rapport.command.customer.UpdateCustomerProfile;
-import dev.rapport.command.interaction.LogInteraction;
-import dev.rapport.command.loyalty.EnrolMember;
-import dev.rapport.command.sales.RecordRefund;
-import dev.rapport.command.sales.RecordSale;
-import dev.rapport.command.sales.SaleIds;
-import dev.rapport.events.complaint.ComplaintCategory;
-import dev.rapport.events.complaint.Severity;
-import dev.rapport.events.customer.ContactChannel;
-import dev.rapport.events.customer.CustomerType;
-import dev.rapport.events.interaction.Direction;
-import dev.rapport.events.interaction.InteractionChannel;
-import dev.rapport.events.sales.SalesChannel;
 import dev.rapport.query.churn.ChurnEvaluation;
 import dev.rapport.query.consistency.ProjectionPositions;
 import dev.rapport.standalone.StandaloneApplication;
@@ -85,7 +65,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ProjectionRebuildTest {
 
     private static final int CUSTOMERS = 1_000;
-    private static final int SALES_PER_CUSTOMER = 5;
     private static final Duration PATIENCE = Duration.ofMinutes(5);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -124,13 +103,13 @@ class ProjectionRebuildTest {
         List<Future<?>> stories = new ArrayList<>();
         for (int i = 0; i < CUSTOMERS; i++) {
             String customer = "rebuild-%04d".formatted(i);
-            stories.add(senders.submit(() -> tellTheStoryOf(customer)));
+            stories.add(senders.submit(() -> story().tellTheStoryOf(customer)));
         }
         for (Future<?> story : stories) {
             story.get();
         }
         senders.shutdown();
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(this::everyProcessorHasReachedTheHead);
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> story().everyProcessorHasReachedTheHead());
         assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single()).isGreaterThanOrEqualTo(10_000);
         assertThat(churnEvaluation.evaluate()).isPresent();
         assertThat(jdbc.sql("SELECT count(DISTINCT reason) FROM churn_reason WHERE reason IN ('OVERDUE', 'LOW_SATISFACTION')")
@@ -205,7 +184,7 @@ class ProjectionRebuildTest {
         assertThat(post("/api/admin/projections/customer-view/rebuild").statusCode()).isEqualTo(202);
         List<Future<?>> busy = IntStream.range(0, 4).<Future<?>>mapToObj(i -> senders.submit(() -> {
             while (!rebuilt.get()) {
-                tellTheStoryOf("during-%05d".formatted(told.incrementAndGet()));
+                story().tellTheStoryOf("during-%05d".formatted(told.incrementAndGet()));
             }
         })).toList();
         awaitCompletedWhileQueriesAnswer("customer-view");
@@ -214,7 +193,7 @@ class ProjectionRebuildTest {
             sender.get();
         }
         senders.shutdown();
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(this::everyProcessorHasReachedTheHead);
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> story().everyProcessorHasReachedTheHead());
         Map<String, String> afterTheBusyRebuild = contents();
 
         assertThat(post("/api/admin/projections/customer-view/rebuild").statusCode()).isEqualTo(202);
@@ -224,40 +203,6 @@ class ProjectionRebuildTest {
                 .isEqualTo(afterTheBusyRebuild);
         assertThat(jdbc.sql("SELECT count(*) FROM customer_view WHERE customer_id LIKE 'during-%'").query(Long.class).single())
                 .isEqualTo(told.get());
-    }
-
-    private void tellTheStoryOf(String customer) {
-        commands.sendAndWait(new RegisterCustomer(customer, profile(customer, "Customer " + customer)));
-        commands.sendAndWait(new UpdateCustomerProfile(customer, profile(customer, "Renamed " + customer)));
-        commands.sendAndWait(EnrolMember.forCustomer(customer));
-        // every fourth customer bought daily more than a year ago and never since: overdue for the churn evaluation
-        int daysAgo = Math.floorMod(customer.hashCode(), 4) == 0 ? 400 : 0;
-        for (int sale = 1; sale <= SALES_PER_CUSTOMER; sale++) {
-            commands.sendAndWait(new RecordSale(SaleIds.of(customer, "order-" + sale), customer, "order-" + sale, SalesChannel.STORE,
-                    "CNY", null, BigDecimal.valueOf(40L * sale + customer.hashCode() % 7, 2).add(BigDecimal.TEN),
-                    Instant.now().minus(Duration.ofDays(daysAgo == 0 ? 0 : daysAgo - sale))));
-        }
-        int satisfaction = 1 + Math.floorMod(customer.hashCode() / 4, 5);
-        commands.sendAndWait(new LogInteraction("interaction-" + customer, customer, InteractionChannel.PHONE, Direction.INBOUND,
-                "en", "delivery question", "answered", "agent-1", satisfaction, null, null, null, Instant.now()));
-        String complaint = "complaint-" + customer;
-        commands.sendAndWait(new FileComplaint(complaint, customer, ComplaintCategory.values()[0], Severity.LOW,
-                InteractionChannel.PHONE, "The parcel came late."));
-        commands.sendAndWait(new AcknowledgeComplaint(complaint, "agent-2"));
-        commands.sendAndWait(new RecordRefund(SaleIds.of(customer, "order-1"), "refund-1", new BigDecimal("5.00"), "CNY",
-                "late delivery", Instant.now()));
-    }
-
-    private static ProfileDetails profile(String customer, String name) {
-        return new ProfileDetails(name, CustomerType.INDIVIDUAL, customer + "@example.com", null, ContactChannel.EMAIL, "en", "Region "
-                + customer.charAt(customer.length() - 1), null, null, null, List.of("rebuild"));
-    }
-
-    /** Every processor (projections and command-side policies) has handled the last event: nothing more is coming. */
-    private boolean everyProcessorHasReachedTheHead() {
-        long head = jdbc.sql("SELECT max(global_index) FROM domain_event_entry").query(Long.class).single();
-        List<String> processors = jdbc.sql("SELECT DISTINCT processor_name FROM token_entry").query(String.class).list();
-        return processors.stream().allMatch(p -> positions.hasProcessed(p, head, Optional.empty()));
     }
 
     private void awaitCompletedWhileQueriesAnswer(String projection) {
@@ -322,5 +267,9 @@ class ProjectionRebuildTest {
 
     private static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
+    }
+
+    private RebuildStory story() {
+        return new RebuildStory(commands, jdbc, positions);
     }
 }

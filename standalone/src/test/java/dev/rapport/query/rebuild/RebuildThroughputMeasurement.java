@@ -3,34 +3,14 @@ package dev.rapport.query.rebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.rapport.command.complaint.AcknowledgeComplaint;
-import dev.rapport.command.complaint.FileComplaint;
-import dev.rapport.command.customer.ProfileDetails;
-import dev.rapport.command.customer.RegisterCustomer;
-import dev.rapport.command.customer.UpdateCustomerProfile;
-import dev.rapport.command.interaction.LogInteraction;
-import dev.rapport.command.loyalty.EnrolMember;
-import dev.rapport.command.sales.RecordRefund;
-import dev.rapport.command.sales.RecordSale;
-import dev.rapport.command.sales.SaleIds;
-import dev.rapport.events.complaint.ComplaintCategory;
-import dev.rapport.events.complaint.Severity;
-import dev.rapport.events.customer.ContactChannel;
-import dev.rapport.events.customer.CustomerType;
-import dev.rapport.events.interaction.Direction;
-import dev.rapport.events.interaction.InteractionChannel;
-import dev.rapport.events.sales.SalesChannel;
 import dev.rapport.query.consistency.ProjectionPositions;
 import dev.rapport.standalone.StandaloneApplication;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -64,7 +44,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @org.springframework.test.annotation.DirtiesContext
 class RebuildThroughputMeasurement {
 
-    private static final int SALES_PER_CUSTOMER = 5;
     private static final int EVENTS_PER_STORY = 15;
 
     @Autowired
@@ -95,7 +74,7 @@ class RebuildThroughputMeasurement {
     void everyProjectionIsRebuiltAndItsThroughputPrinted() throws Exception {
         long wanted = Long.getLong("rebuild.events", 100_000);
         fill(wanted);
-        await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofSeconds(1)).until(this::everyProcessorHasReachedTheHead);
+        await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofSeconds(1)).until(() -> story().everyProcessorHasReachedTheHead());
         long events = jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
         System.out.printf("REBUILD store: %d events%n", events);
 
@@ -157,7 +136,7 @@ class RebuildThroughputMeasurement {
         List<Future<?>> told = new ArrayList<>();
         for (long i = 0; i < stories; i++) {
             String customer = "measure-%07d".formatted(first + i);
-            told.add(senders.submit(() -> tellTheStoryOf(customer)));
+            told.add(senders.submit(() -> story().tellTheStoryOf(customer)));
         }
         for (Future<?> story : told) {
             story.get();
@@ -202,35 +181,7 @@ class RebuildThroughputMeasurement {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private void tellTheStoryOf(String customer) {
-        commands.sendAndWait(new RegisterCustomer(customer, profile(customer, "Customer " + customer)));
-        commands.sendAndWait(new UpdateCustomerProfile(customer, profile(customer, "Renamed " + customer)));
-        commands.sendAndWait(EnrolMember.forCustomer(customer));
-        int daysAgo = Math.floorMod(customer.hashCode(), 4) == 0 ? 400 : 0;
-        for (int sale = 1; sale <= SALES_PER_CUSTOMER; sale++) {
-            commands.sendAndWait(new RecordSale(SaleIds.of(customer, "order-" + sale), customer, "order-" + sale, SalesChannel.STORE,
-                    "CNY", null, BigDecimal.valueOf(40L * sale + customer.hashCode() % 7, 2).add(BigDecimal.TEN),
-                    Instant.now().minus(Duration.ofDays(daysAgo == 0 ? 0 : daysAgo - sale))));
-        }
-        int satisfaction = 1 + Math.floorMod(customer.hashCode() / 4, 5);
-        commands.sendAndWait(new LogInteraction("interaction-" + customer, customer, InteractionChannel.PHONE, Direction.INBOUND,
-                "en", "delivery question", "answered", "agent-1", satisfaction, null, null, null, Instant.now()));
-        String complaint = "complaint-" + customer;
-        commands.sendAndWait(new FileComplaint(complaint, customer, ComplaintCategory.values()[0], Severity.LOW,
-                InteractionChannel.PHONE, "The parcel came late."));
-        commands.sendAndWait(new AcknowledgeComplaint(complaint, "agent-2"));
-        commands.sendAndWait(new RecordRefund(SaleIds.of(customer, "order-1"), "refund-1", new BigDecimal("5.00"), "CNY",
-                "late delivery", Instant.now()));
-    }
-
-    private static ProfileDetails profile(String customer, String name) {
-        return new ProfileDetails(name, CustomerType.INDIVIDUAL, customer + "@example.com", null, ContactChannel.EMAIL, "en",
-                "Region " + customer.charAt(customer.length() - 1), null, null, null, List.of("rebuild"));
-    }
-
-    private boolean everyProcessorHasReachedTheHead() {
-        long head = jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
-        List<String> processors = jdbc.sql("SELECT DISTINCT processor_name FROM token_entry").query(String.class).list();
-        return processors.stream().allMatch(p -> positions.hasProcessed(p, head, Optional.empty()));
+    private RebuildStory story() {
+        return new RebuildStory(commands, jdbc, positions);
     }
 }
