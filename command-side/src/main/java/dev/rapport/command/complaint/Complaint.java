@@ -5,6 +5,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 import dev.rapport.events.complaint.Compensation;
 import dev.rapport.events.complaint.ComplaintAcknowledged;
@@ -56,6 +58,7 @@ class Complaint {
     private Instant followUpDueBy;
     private boolean followedUp;
     private boolean everyResolutionWithinSla = true;
+    private final Set<SlaDue> breached = new HashSet<>();
 
     Complaint() {
         // for Axon: rebuilt from its events
@@ -76,14 +79,13 @@ class Complaint {
     }
 
     @CommandHandler
-    void handle(AcknowledgeComplaint command, Clock clock, DeadlineManager deadlines) {
+    void handle(AcknowledgeComplaint command, Clock clock) {
         requireNotClosed();
         if (acknowledged) {
             throw new RuleViolation("complaint-already-acknowledged", "Complaint " + complaintId + " is already acknowledged");
         }
         Instant now = clock.instant();
         apply(new ComplaintAcknowledged(complaintId, customerId, command.acknowledgedBy(), now, !now.isAfter(acknowledgeDueBy)));
-        deadlines.cancelAllWithinScope(ACKNOWLEDGE_DEADLINE);
     }
 
     @CommandHandler
@@ -111,12 +113,11 @@ class Complaint {
         Instant followUpBy = now.plus(sla.followUpWithin());
         apply(new ComplaintResolved(complaintId, customerId, command.resolution(), compensation, command.resolvedBy(), now,
                 !now.isAfter(resolveDueBy), followUpBy));
-        deadlines.cancelAllWithinScope(RESOLVE_DEADLINE);
         deadlines.schedule(followUpBy, FOLLOW_UP_DEADLINE, new SlaDue(SlaDeadline.FOLLOW_UP, followUpBy));
     }
 
     @CommandHandler
-    void handle(RecordComplaintFollowUp command, DeadlineManager deadlines) {
+    void handle(RecordComplaintFollowUp command) {
         requireResolved();
         if (followedUp) {
             return; // the first contact after the resolution was the follow-up; later ones are ordinary interactions
@@ -127,7 +128,6 @@ class Complaint {
         }
         apply(new ComplaintFollowedUp(complaintId, customerId, command.interactionId(), command.followedUpAt(),
                 !command.followedUpAt().isAfter(followUpDueBy)));
-        deadlines.cancelAllWithinScope(FOLLOW_UP_DEADLINE);
     }
 
     @CommandHandler
@@ -145,36 +145,34 @@ class Complaint {
         Instant now = clock.instant();
         Instant resolveBy = now.plus(sla.resolveWithin(severity));
         apply(new ComplaintReopened(complaintId, customerId, command.reason(), now, resolveBy));
-        deadlines.cancelAllWithinScope(FOLLOW_UP_DEADLINE);
         deadlines.schedule(resolveBy, RESOLVE_DEADLINE, new SlaDue(SlaDeadline.RESOLVE, resolveBy));
     }
 
     @CommandHandler
-    void handle(CloseComplaint command, Clock clock, DeadlineManager deadlines) {
+    void handle(CloseComplaint command, Clock clock) {
         requireResolved();
         if (command.satisfaction() < 1 || command.satisfaction() > 5) {
             throw new RuleViolation("invalid-satisfaction", "Satisfaction is rated 1 to 5, not " + command.satisfaction());
         }
         apply(new ComplaintClosed(complaintId, customerId, command.satisfaction(), everyResolutionWithinSla, clock.instant()));
-        deadlines.cancelAllWithinScope(ACKNOWLEDGE_DEADLINE);
-        deadlines.cancelAllWithinScope(RESOLVE_DEADLINE);
-        deadlines.cancelAllWithinScope(FOLLOW_UP_DEADLINE);
     }
 
-    // A deadline whose step already happened should have been cancelled; each handler checks anyway,
-    // since a cancellation and the deadline firing can cross.
+    // Deadlines are never cancelled: a step that is done leaves its deadline to fire and do nothing, since
+    // each handler checks that its step is still awaited and that the deadline is the current one (SlaDue
+    // carries its due time). Cancelling costs O(every pending deadline): Axon's DbSchedulerDeadlineManager
+    // finds a scope's deadlines by reading and deserializing all of them (memberships' included).
 
     @DeadlineHandler(deadlineName = ACKNOWLEDGE_DEADLINE)
     void acknowledgeDeadlinePassed(SlaDue due, Clock clock) {
         if (phase == Phase.OPEN && !acknowledged) {
-            breach(due, clock);
+            breachOnce(due, clock);
         }
     }
 
     @DeadlineHandler(deadlineName = RESOLVE_DEADLINE)
     void resolveDeadlinePassed(SlaDue due, Clock clock) {
         if (phase == Phase.OPEN && due.dueBy().equals(resolveDueBy)) {
-            breach(due, clock);
+            breachOnce(due, clock);
         }
     }
 
@@ -182,11 +180,18 @@ class Complaint {
     void followUpDeadlinePassed(SlaDue due, Clock clock) {
         boolean awaitingFollowUp = (phase == Phase.RESOLVED || phase == Phase.CONFIRMED) && !followedUp;
         if (awaitingFollowUp && due.dueBy().equals(followUpDueBy)) {
-            breach(due, clock);
+            breachOnce(due, clock);
         }
     }
 
-    private void breach(SlaDue due, Clock clock) {
+    /**
+     * A deadline delivered again (db-scheduler runs a task at least once), or an uncancelled one that happens to
+     * share its due time with the current one, records nothing a second time.
+     */
+    private void breachOnce(SlaDue due, Clock clock) {
+        if (breached.contains(due)) {
+            return;
+        }
         Instant now = clock.instant();
         long overdueSeconds = Math.max(0, Duration.between(due.dueBy(), now).toSeconds());
         apply(new ComplaintSlaBreached(complaintId, customerId, due.deadline(), due.dueBy(), now, overdueSeconds));
@@ -261,6 +266,11 @@ class Complaint {
     @EventSourcingHandler
     void on(ComplaintAssigned event) {
         assignee = event.assignee();
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintSlaBreached event) {
+        breached.add(new SlaDue(event.deadline(), event.dueBy()));
     }
 
     @EventSourcingHandler
