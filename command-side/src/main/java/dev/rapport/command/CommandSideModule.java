@@ -42,7 +42,7 @@ public class CommandSideModule {
 
     /** ... and refused when they concern an unknown or closed customer. */
     @Bean
-    Registration activeCustomerCheckRegistration(CommandBus commandBus, ActiveCustomerCheck check) {
-        return commandBus.registerDispatchInterceptor(check);
+    Registration activeCustomerCheckRegistration(CommandBus commandBus, CustomerRegistry registry) {
+        return commandBus.registerDispatchInterceptor(new ActiveCustomerCheck(registry));
     }
 }

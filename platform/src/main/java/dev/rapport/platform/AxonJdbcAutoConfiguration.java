@@ -2,6 +2,8 @@ package dev.rapport.platform;
 
 import java.util.List;
 
+import java.util.stream.Stream;
+
 import javax.sql.DataSource;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -19,6 +21,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
@@ -133,7 +137,11 @@ public class AxonJdbcAutoConfiguration {
                                           Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           EventStoreProperties properties) {
-        return JdbcEventStorageEngine.builder()
+        return new WithoutSnapshots(JdbcEventStorageEngine.builder()
+                // an aggregate's events have no gaps (its sequence numbers are unique and consecutive), so a batch
+                // smaller than batchSize is the last one: Axon's JDBC default reads on until an empty batch, one more
+                // round trip for every command on an existing aggregate
+                .finalAggregateBatchPredicate(batch -> batch.size() < properties.batchSize())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
@@ -146,8 +154,29 @@ public class AxonJdbcAutoConfiguration {
                 .batchSize(properties.batchSize())
                 .gapTimeout((int) properties.gapTimeout().toMillis())
                 .gapCleaningThreshold(properties.gapCleaningThreshold())
-                .maxGapOffset(properties.maxGapOffset())
-                .build();
+                .maxGapOffset(properties.maxGapOffset()));
+    }
+
+    /**
+     * Rapport takes no snapshots (no snapshotter is configured; a customer's would need the privacy serializer), yet
+     * Axon reads the snapshot table before every aggregate load: a wasted round trip per command. This engine skips
+     * the read and refuses to store one, so a snapshotter added later fails loudly instead of being ignored.
+     */
+    static final class WithoutSnapshots extends JdbcEventStorageEngine {
+
+        WithoutSnapshots(JdbcEventStorageEngine.Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+            return Stream.empty();
+        }
+
+        @Override
+        protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+            throw new UnsupportedOperationException("Rapport stores no snapshots; see AxonJdbcAutoConfiguration.WithoutSnapshots");
+        }
     }
 
     /**

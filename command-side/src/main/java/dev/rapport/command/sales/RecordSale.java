@@ -19,8 +19,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Record a customer's purchase: lines, or only a total. A sale worth 0.00 (a free item, a 100% voucher)
- * is a purchase like any other that earns nothing; a negative total is refused. Recording the same order id
- * for the same customer again changes nothing and answers the same.
+ * is a purchase like any other that earns nothing; a negative total is refused. The same order id for the same
+ * customer again is refused by the event store ({@code AggregateStreamCreationException}); the HTTP API then sends
+ * {@link RepeatSale}, which changes nothing and answers the same.
  */
 public record RecordSale(
         @TargetAggregateIdentifier @NotBlank @Size(max = 64) String saleId,

@@ -50,9 +50,9 @@ class SalesCommandController {
         SaleReceipt receipt;
         try {
             receipt = commands.send(command, metadata);
-        } catch (AggregateStreamCreationException concurrentDuplicate) {
-            // the same order arrived twice at once and the other request stored it first: answer as a repeat
-            receipt = commands.send(command, metadata);
+        } catch (AggregateStreamCreationException alreadyRecorded) {
+            // the sale's id exists (sent before, or by a concurrent request that stored it first): answer as a repeat
+            receipt = commands.send(new RepeatSale(command), metadata);
         }
         return ResponseEntity.created(URI.create("/api/sales/" + receipt.saleId())).body(receipt);
     }
