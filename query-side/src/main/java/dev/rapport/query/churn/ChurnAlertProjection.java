@@ -48,12 +48,15 @@ class ChurnAlertProjection {
     private final ComplaintChurnState complaints = new ComplaintChurnState();
     private final EventDrivenReasons reasons = new EventDrivenReasons();
     private final ChurnAlerts alerts;
+    private final ChurnLevelFollower levels;
     private final Counter handled;
 
-    ChurnAlertProjection(JdbcClient jdbc, ProjectionWrites writes, ChurnAlerts alerts, MeterRegistry meters) {
+    ChurnAlertProjection(JdbcClient jdbc, ProjectionWrites writes, ChurnAlerts alerts, ChurnLevelFollower levels,
+                         MeterRegistry meters) {
         this.jdbc = jdbc;
         this.writes = writes;
         this.alerts = alerts;
+        this.levels = levels;
         this.handled = Counter.builder("rapport.projection.events")
                 .description("Events handled by a projection")
                 .tag("projection", Projections.CHURN_ALERTS)
@@ -147,8 +150,10 @@ class ChurnAlertProjection {
      * Applies a state change, then re-derives the customer's reasons and alert. The derivation is a pure function of
      * the state, so after an event that changed nothing (a redelivery, an older score) it changes nothing either: no
      * update count is needed, and a replay's statements can go through {@link ProjectionWrites} (batched in a rebuild).
-     * Live, the statements run at once: the alert changes are read back and pushed to the stream's subscribers. Alert
-     * changes found while replaying history (a rebuild) are not news: subscribers are not told.
+     * Live, the statements run at once: the alert changes are read back and pushed to the stream's subscribers, and the
+     * level goes to {@code customer_view} after the commit ({@link ChurnLevelFollower}). Alert changes found while
+     * replaying history (a rebuild) are not news: subscribers are not told, and the level goes to {@code customer_view}
+     * in the replay's transaction (in a rebuild, an empty stand-in; the swap aligns the live table).
      */
     private void apply(ReplayStatus replay, String customerId, Instant at, Consumer<ChurnStatements> change) {
         handled.increment();
@@ -163,6 +168,7 @@ class ChurnAlertProjection {
             change.accept(out);
             reasons.refresh(out, customerId);
             alerts.refresh(List.of(customerId), at, true);
+            levels.follow(customerId);
         }
     }
 }

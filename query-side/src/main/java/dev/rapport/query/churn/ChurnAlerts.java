@@ -13,8 +13,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Keeps {@code churn_alert} in step with {@code churn_reason}: one alert per customer with reasons, at the
- * highest of their levels, and {@code customer_view.churn_level} with it. Each change of an alert is pushed
- * to the stream once the transaction commits.
+ * highest of their levels. Each change of an alert is pushed to the stream once the transaction commits. The level on
+ * {@code customer_view.churn_level} is the callers' to copy: the projection after its commit ({@link ChurnLevelFollower}),
+ * the evaluation and the rebuild's swap for every customer at once ({@link #alignCustomerView}).
  */
 @Repository
 class ChurnAlerts {
@@ -80,13 +81,6 @@ class ChurnAlerts {
         if (changed.isEmpty()) {
             return List.of();
         }
-        SqlParameterValue changedIds = new SqlParameterValue(Types.ARRAY, changed.stream().map(Changed::customerId).toArray(String[]::new));
-        jdbc.sql("""
-                        UPDATE customer_view v SET churn_level = a.level
-                        FROM unnest(:ids) AS c(customer_id) LEFT JOIN churn_alert a ON a.customer_id = c.customer_id
-                        WHERE v.customer_id = c.customer_id AND v.churn_level IS DISTINCT FROM a.level""")
-                .param("ids", changedIds)
-                .update();
         if (!publish) {
             return changed.stream().map(c -> new ChurnAlertChange(c.customerId(),
                     c.level() == null ? null : ChurnLevel.valueOf(c.level()), List.of(), at)).toList();

@@ -32,7 +32,7 @@ class BatchedChurnReplayTest {
     private final ProjectionWrites writes = ProjectionDatabase.writes();
     private final ChurnAlertStream stream = new ChurnAlertStream(ChurnProperties.defaults());
     private final ChurnAlertProjection projection = new ChurnAlertProjection(jdbc, writes,
-            new ChurnAlerts(jdbc, new ChurnAlertViews(jdbc), stream), new SimpleMeterRegistry());
+            new ChurnAlerts(jdbc, new ChurnAlertViews(jdbc), stream), ChurnLevelFollower.atOnce(jdbc), new SimpleMeterRegistry());
 
     @BeforeEach
     void customersOnTheCustomerView() {
