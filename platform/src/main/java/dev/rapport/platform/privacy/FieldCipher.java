@@ -23,6 +23,18 @@ final class FieldCipher {
 
     private final SecureRandom random = new SecureRandom();
 
+    /**
+     * One cipher object per thread, initialised anew for every value: {@code Cipher.getInstance} looks the provider up
+     * each time, which was a tenth of the CPU of reading events with personal data in a rebuild.
+     */
+    private static final ThreadLocal<Cipher> AES_GCM = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    });
+
     /** A value this cipher wrote, taken apart. */
     record Sealed(String subjectId, int keyVersion, byte[] ivAndCiphertext, String header) {
     }
@@ -36,7 +48,7 @@ final class FieldCipher {
         random.nextBytes(iv);
         String header = PREFIX + key.subjectId() + ":" + key.version() + ":";
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = AES_GCM.get();
             cipher.init(Cipher.ENCRYPT_MODE, key.key(), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(header.getBytes(UTF_8));
             byte[] ciphertext = cipher.doFinal(plaintext.getBytes(UTF_8));
@@ -69,7 +81,7 @@ final class FieldCipher {
                     + sealed.keyVersion() + ", key version " + key.version() + ")");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = AES_GCM.get();
             cipher.init(Cipher.DECRYPT_MODE, key.key(), new GCMParameterSpec(TAG_BITS, sealed.ivAndCiphertext(), 0, IV_BYTES));
             cipher.updateAAD(sealed.header().getBytes(UTF_8));
             byte[] plaintext = cipher.doFinal(sealed.ivAndCiphertext(), IV_BYTES, sealed.ivAndCiphertext().length - IV_BYTES);

@@ -2,7 +2,7 @@ package dev.rapport.query.churn;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import dev.rapport.events.complaint.ComplaintClosed;
 import dev.rapport.events.complaint.ComplaintFiled;
@@ -17,6 +17,7 @@ import dev.rapport.events.loyalty.TierGranted;
 import dev.rapport.events.loyalty.TierRetained;
 import dev.rapport.events.loyalty.TierUpgraded;
 import dev.rapport.query.Projections;
+import dev.rapport.query.writes.ProjectionWrites;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ProcessingGroup;
@@ -42,18 +43,20 @@ class ChurnAlertProjection {
     private static final int RECOVERED_SCORE = 4;
 
     private final JdbcClient jdbc;
-    private final CustomerChurnState customers;
-    private final ComplaintChurnState complaints;
-    private final EventDrivenReasons reasons;
+    private final ProjectionWrites writes;
+    private final CustomerChurnState customers = new CustomerChurnState();
+    private final ComplaintChurnState complaints = new ComplaintChurnState();
+    private final EventDrivenReasons reasons = new EventDrivenReasons();
     private final ChurnAlerts alerts;
+    private final ChurnLevelFollower levels;
     private final Counter handled;
 
-    ChurnAlertProjection(JdbcClient jdbc, ChurnAlerts alerts, MeterRegistry meters) {
+    ChurnAlertProjection(JdbcClient jdbc, ProjectionWrites writes, ChurnAlerts alerts, ChurnLevelFollower levels,
+                         MeterRegistry meters) {
         this.jdbc = jdbc;
-        this.customers = new CustomerChurnState(jdbc);
-        this.complaints = new ComplaintChurnState(jdbc);
-        this.reasons = new EventDrivenReasons(jdbc);
+        this.writes = writes;
         this.alerts = alerts;
+        this.levels = levels;
         this.handled = Counter.builder("rapport.projection.events")
                 .description("Events handled by a projection")
                 .tag("projection", Projections.CHURN_ALERTS)
@@ -63,18 +66,18 @@ class ChurnAlertProjection {
     @EventHandler
     void on(ConsentChanged event, @SequenceNumber long sequence, ReplayStatus replay) {
         apply(replay, event.customerId(), event.changedAt(),
-                () -> customers.consent(event.customerId(), sequence, event.channel().name(), event.optedIn(), event.changedAt()));
+                out -> customers.consent(out, event.customerId(), sequence, event.channel().name(), event.optedIn(), event.changedAt()));
     }
 
     @EventHandler
     void on(CustomerClosed event, @SequenceNumber long sequence, ReplayStatus replay) {
-        apply(replay, event.customerId(), event.closedAt(), () -> customers.closed(event.customerId(), sequence));
+        apply(replay, event.customerId(), event.closedAt(), out -> customers.closed(out, event.customerId(), sequence));
     }
 
     @EventHandler
     void on(CustomerReactivated event, @SequenceNumber long sequence, ReplayStatus replay) {
         apply(replay, event.customerId(), event.reactivatedAt(),
-                () -> customers.reactivated(event.customerId(), sequence, event.reactivatedAt()));
+                out -> customers.reactivated(out, event.customerId(), sequence, event.reactivatedAt()));
     }
 
     @EventHandler
@@ -84,63 +87,56 @@ class ChurnAlertProjection {
         if (score == null) {
             return;
         }
-        apply(replay, event.customerId(), event.occurredAt(), () -> {
-            boolean latest = customers.score(event.customerId(), score, event.occurredAt());
+        apply(replay, event.customerId(), event.occurredAt(), out -> {
+            customers.score(out, event.customerId(), score, event.occurredAt());
             if (score >= RECOVERED_SCORE) {
-                complaints.recovered(event.customerId(), event.occurredAt());
+                complaints.recovered(out, event.customerId(), event.occurredAt());
             }
-            return latest || score >= RECOVERED_SCORE;
         });
     }
 
     @EventHandler
     void on(ComplaintFiled event, @SequenceNumber long sequence, ReplayStatus replay) {
-        apply(replay, event.customerId(), event.filedAt(), () -> complaints.filed(event.complaintId(), event.customerId(), sequence));
+        apply(replay, event.customerId(), event.filedAt(), out -> complaints.filed(out, event.complaintId(), event.customerId(), sequence));
     }
 
     @EventHandler
     void on(ComplaintSlaBreached event, @SequenceNumber long sequence, ReplayStatus replay) {
-        apply(replay, event.customerId(), event.detectedAt(), () -> complaints.slaBreached(event.complaintId(), event.customerId(), sequence,
-                event.deadline().name(), event.detectedAt()));
+        apply(replay, event.customerId(), event.detectedAt(), out -> complaints.slaBreached(out, event.complaintId(),
+                event.customerId(), sequence, event.deadline().name(), event.detectedAt()));
     }
 
     @EventHandler
     void on(ComplaintReopened event, @SequenceNumber long sequence, ReplayStatus replay) {
         apply(replay, event.customerId(), event.reopenedAt(),
-                () -> complaints.reopened(event.complaintId(), event.customerId(), sequence, event.reopenedAt()));
+                out -> complaints.reopened(out, event.complaintId(), event.customerId(), sequence, event.reopenedAt()));
     }
 
     @EventHandler
     void on(ComplaintClosed event, @SequenceNumber long sequence, ReplayStatus replay) {
-        apply(replay, event.customerId(), event.closedAt(), () -> {
-            boolean applied = complaints.closed(event.complaintId(), event.customerId(), sequence, event.satisfaction(),
-                    event.closedAt());
-            if (applied && event.satisfaction() >= RECOVERED_SCORE) {
-                complaints.recovered(event.customerId(), event.closedAt());
-            }
-            return applied;
-        });
+        apply(replay, event.customerId(), event.closedAt(), out -> complaints.closed(out, event.complaintId(), event.customerId(),
+                sequence, event.satisfaction(), event.closedAt(), RECOVERED_SCORE));
     }
 
     @EventHandler
     void on(TierDowngraded event, @SequenceNumber long sequence, ReplayStatus replay) {
-        apply(replay, event.customerId(), event.downgradedAt(), () -> customers.downgraded(event.customerId(), sequence,
+        apply(replay, event.customerId(), event.downgradedAt(), out -> customers.downgraded(out, event.customerId(), sequence,
                 event.from().name(), event.to().name(), event.downgradedAt()));
     }
 
     @EventHandler
     void on(TierUpgraded event, @SequenceNumber long sequence, ReplayStatus replay) {
-        apply(replay, event.customerId(), event.upgradedAt(), () -> customers.tierSettled(event.customerId(), sequence));
+        apply(replay, event.customerId(), event.upgradedAt(), out -> customers.tierSettled(out, event.customerId(), sequence));
     }
 
     @EventHandler
     void on(TierRetained event, @SequenceNumber long sequence, ReplayStatus replay) {
-        apply(replay, event.customerId(), event.reviewedAt(), () -> customers.tierSettled(event.customerId(), sequence));
+        apply(replay, event.customerId(), event.reviewedAt(), out -> customers.tierSettled(out, event.customerId(), sequence));
     }
 
     @EventHandler
     void on(TierGranted event, @SequenceNumber long sequence, ReplayStatus replay) {
-        apply(replay, event.customerId(), event.grantedAt(), () -> customers.tierSettled(event.customerId(), sequence));
+        apply(replay, event.customerId(), event.grantedAt(), out -> customers.tierSettled(out, event.customerId(), sequence));
     }
 
     /** A replay starts from nothing; the next evaluation brings the time-based reasons back. */
@@ -151,15 +147,28 @@ class ChurnAlertProjection {
     }
 
     /**
-     * Applies a state change and, when it changed anything, re-derives the customer's reasons and alert. Alert
-     * changes found while replaying history (a rebuild) are not news: subscribers are not told.
+     * Applies a state change, then re-derives the customer's reasons and alert. The derivation is a pure function of
+     * the state, so after an event that changed nothing (a redelivery, an older score) it changes nothing either: no
+     * update count is needed, and a replay's statements can go through {@link ProjectionWrites} (batched in a rebuild).
+     * Live, the statements run at once: the alert changes are read back and pushed to the stream's subscribers, and the
+     * level goes to {@code customer_view} after the commit ({@link ChurnLevelFollower}). Alert changes found while
+     * replaying history (a rebuild) are not news: subscribers are not told, and the level goes to {@code customer_view}
+     * in the replay's transaction (in a rebuild, an empty stand-in; the swap aligns the live table).
      */
-    private void apply(ReplayStatus replay, String customerId, Instant at, BooleanSupplier change) {
+    private void apply(ReplayStatus replay, String customerId, Instant at, Consumer<ChurnStatements> change) {
         handled.increment();
         ChurnLocks.writeShared(jdbc);
-        if (change.getAsBoolean()) {
-            reasons.refresh(customerId);
-            alerts.refresh(List.of(customerId), at, !replay.isReplay());
+        if (replay.isReplay()) {
+            ChurnStatements out = writes::write;
+            change.accept(out);
+            reasons.refresh(out, customerId);
+            alerts.refreshQuietly(out, customerId, at);
+        } else {
+            ChurnStatements out = (key, sql, params) -> jdbc.sql(sql).params(params).update();
+            change.accept(out);
+            reasons.refresh(out, customerId);
+            alerts.refresh(List.of(customerId), at, true);
+            levels.follow(customerId);
         }
     }
 }

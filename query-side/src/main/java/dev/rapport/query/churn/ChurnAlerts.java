@@ -13,8 +13,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Keeps {@code churn_alert} in step with {@code churn_reason}: one alert per customer with reasons, at the
- * highest of their levels, and {@code customer_view.churn_level} with it. Each change of an alert is pushed
- * to the stream once the transaction commits.
+ * highest of their levels. Each change of an alert is pushed to the stream once the transaction commits. The level on
+ * {@code customer_view.churn_level} is the callers' to copy: the projection after its commit ({@link ChurnLevelFollower}),
+ * the evaluation and the rebuild's swap for every customer at once ({@link #alignCustomerView}).
  */
 @Repository
 class ChurnAlerts {
@@ -80,13 +81,6 @@ class ChurnAlerts {
         if (changed.isEmpty()) {
             return List.of();
         }
-        SqlParameterValue changedIds = new SqlParameterValue(Types.ARRAY, changed.stream().map(Changed::customerId).toArray(String[]::new));
-        jdbc.sql("""
-                        UPDATE customer_view v SET churn_level = a.level
-                        FROM unnest(:ids) AS c(customer_id) LEFT JOIN churn_alert a ON a.customer_id = c.customer_id
-                        WHERE v.customer_id = c.customer_id AND v.churn_level IS DISTINCT FROM a.level""")
-                .param("ids", changedIds)
-                .update();
         if (!publish) {
             return changed.stream().map(c -> new ChurnAlertChange(c.customerId(),
                     c.level() == null ? null : ChurnLevel.valueOf(c.level()), List.of(), at)).toList();
@@ -94,6 +88,34 @@ class ChurnAlerts {
         List<ChurnAlertChange> changes = changes(changed, at);
         stream.publishAfterCommit(changes);
         return changes;
+    }
+
+    /**
+     * Re-derives the customer's alert from their reasons, as {@link #refresh} does, in statements that answer nothing:
+     * for a replay, whose writes may be batched and whose alert changes are not news.
+     */
+    void refreshQuietly(ChurnStatements out, String customerId, Instant at) {
+        Map<String, Object> params = Map.of("id", customerId, "at", Timestamp.from(at));
+        out.run(customerId, """
+                        WITH present AS (
+                            SELECT customer_id, max(level_rank) AS level_rank, min(raised_at) AS raised_at,
+                                   string_agg(reason || ':' || source || ':' || level, ',' ORDER BY reason, source) AS signature
+                            FROM churn_reason WHERE customer_id = :id GROUP BY customer_id
+                        ), upserted AS (
+                            INSERT INTO churn_alert AS a (customer_id, level, level_rank, raised_at, updated_at, signature)
+                            SELECT customer_id, CASE level_rank WHEN 1 THEN 'WATCH' WHEN 2 THEN 'WARNING' ELSE 'CRITICAL' END,
+                                   level_rank, raised_at, :at, signature
+                            FROM present
+                            ON CONFLICT (customer_id) DO UPDATE SET level = EXCLUDED.level, level_rank = EXCLUDED.level_rank,
+                                raised_at = EXCLUDED.raised_at, signature = EXCLUDED.signature,
+                                updated_at = GREATEST(a.updated_at, EXCLUDED.updated_at)
+                            WHERE a.signature <> EXCLUDED.signature OR a.raised_at <> EXCLUDED.raised_at
+                        )
+                        DELETE FROM churn_alert a WHERE a.customer_id = :id AND NOT EXISTS (SELECT 1 FROM present)""", params);
+        out.run(customerId, """
+                        UPDATE customer_view v SET churn_level = a.level
+                        FROM (SELECT :id AS customer_id) c LEFT JOIN churn_alert a ON a.customer_id = c.customer_id
+                        WHERE v.customer_id = c.customer_id AND v.churn_level IS DISTINCT FROM a.level""", params);
     }
 
     /**

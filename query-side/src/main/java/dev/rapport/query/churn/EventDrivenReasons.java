@@ -1,6 +1,6 @@
 package dev.rapport.query.churn;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.Map;
 
 /**
  * Derives a customer's event-driven reasons from the state the projection keeps ({@code churn_customer},
@@ -58,14 +58,8 @@ class EventDrivenReasons {
             WHERE (r.level, r.detail, r.raised_at) IS DISTINCT FROM (EXCLUDED.level, EXCLUDED.detail, EXCLUDED.raised_at)"""
             .formatted(DESIRED);
 
-    private final JdbcClient jdbc;
-
-    EventDrivenReasons(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    void refresh(String customerId) {
-        jdbc.sql(DELETE_STALE).param("id", customerId).update();
-        jdbc.sql(UPSERT_DESIRED).param("id", customerId).update();
+    void refresh(ChurnStatements out, String customerId) {
+        out.run(customerId, DELETE_STALE, Map.of("id", customerId));
+        out.run(customerId, UPSERT_DESIRED, Map.of("id", customerId));
     }
 }

@@ -1,8 +1,10 @@
 package dev.rapport.query.loyalty;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import dev.rapport.events.loyalty.MemberEnrolled;
 import dev.rapport.events.loyalty.PointsEarned;
@@ -17,34 +19,37 @@ import dev.rapport.events.loyalty.TierGranted;
 import dev.rapport.events.loyalty.TierRetained;
 import dev.rapport.events.loyalty.TierUpgraded;
 import dev.rapport.query.Projections;
+import dev.rapport.query.writes.ProjectionWrites;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Builds {@code membership_view}, {@code membership_qualifying} and {@code membership_points_lot} from the
  * membership's events, inside the processor's transaction (rows and token commit together). A pure function of
  * the events: no clock; every instant comes from an event. Each membership row remembers the sequence number of
- * the last event applied, and every handler first advances it: a redelivered event advances nothing and so
- * writes nothing, in any of the three tables.
+ * the last event applied, and each event is one statement that advances it and writes the other tables only when
+ * it advanced (CTE {@code fresh}): a redelivered event writes nothing, in any of the three tables. No handler reads
+ * an answer, so the statements go through {@link ProjectionWrites} (batched in a rebuild), keyed by membership.
  */
 @Component
 @ProcessingGroup(Projections.LOYALTY_VIEW)
 class LoyaltyViewProjection {
 
-    private final JdbcClient jdbc;
-    private final PointsLots lots;
-    private final QualifyingSales sales;
+    /** The membership's debt before the event, when the event at {@code :version} was not applied before. */
+    private static final String FRESH = """
+            fresh AS (
+                SELECT points_debt FROM membership_view WHERE membership_id = :membership AND aggregate_version < :version
+            )""";
+
+    private final ProjectionWrites writes;
     private final Counter handled;
 
-    LoyaltyViewProjection(JdbcClient jdbc, MeterRegistry meters) {
-        this.jdbc = jdbc;
-        this.lots = new PointsLots(jdbc);
-        this.sales = new QualifyingSales(jdbc);
+    LoyaltyViewProjection(ProjectionWrites writes, MeterRegistry meters) {
+        this.writes = writes;
         this.handled = Counter.builder("rapport.projection.events")
                 .description("Events handled by a projection")
                 .tag("projection", Projections.LOYALTY_VIEW)
@@ -54,71 +59,60 @@ class LoyaltyViewProjection {
     @EventHandler
     void on(MemberEnrolled event, @SequenceNumber long sequence) {
         handled.increment();
-        jdbc.sql("""
+        writes.write(event.membershipId(), """
                         INSERT INTO membership_view (membership_id, customer_id, member_number, enrolled_at, tier, tier_since,
                             aggregate_version)
                         VALUES (:membership, :customer, :number, :at, :tier, :at, :version)
-                        ON CONFLICT (membership_id) DO NOTHING""")
-                .param("membership", event.membershipId())
-                .param("customer", event.customerId())
-                .param("number", event.memberNumber())
-                .param("at", Timestamp.from(event.enrolledAt()))
-                .param("tier", Tier.BASE.name())
-                .param("version", sequence)
-                .update();
+                        ON CONFLICT (membership_id) DO NOTHING""",
+                Map.of("membership", event.membershipId(), "customer", event.customerId(), "number", event.memberNumber(),
+                        "at", Timestamp.from(event.enrolledAt()), "tier", Tier.BASE.name(), "version", sequence));
     }
 
+    /** New points pay off the debt first; what is left becomes a lot (and a sale's credit a qualifying row). */
     @EventHandler
     void on(PointsEarned event, @SequenceNumber long sequence) {
         handled.increment();
-        Optional<Long> debt = debtBefore(event.membershipId(), sequence);
-        if (debt.isEmpty()) {
-            return;
-        }
-        long repaid = Math.min(debt.get(), event.points());
-        advance(event.membershipId(), sequence, """
-                        points_balance = :balance, lifetime_earned = lifetime_earned + :points,
-                        points_debt = points_debt - :repaid""",
-                Map.of("balance", event.balanceAfter(), "points", event.points(), "repaid", repaid));
-        lots.credit(event, sequence, repaid);
+        Map<String, Object> params = new HashMap<>(Map.of("balance", event.balanceAfter(), "points", event.points(),
+                "source", event.source().name(), "earnedAt", Timestamp.from(event.earnedAt()),
+                "expiresAt", Timestamp.from(event.expiresAt())));
+        params.put("reference", event.reference());
+        List<String> ctes = new ArrayList<>(List.of(FRESH, PointsLots.CREDIT));
         if (event.source() == PointsSource.SALE) {
-            sales.credit(event);
+            ctes.add(QualifyingSales.CREDIT);
+            params.put("qualifyingPoints", event.qualifyingPoints());
+            params.put("amount", event.saleAmount().amount());
         }
+        advance(event.membershipId(), sequence, ctes, """
+                        points_balance = :balance, lifetime_earned = lifetime_earned + :points,
+                        points_debt = points_debt - LEAST(points_debt, :points)""", params);
     }
 
     @EventHandler
     void on(PointsRedeemed event, @SequenceNumber long sequence) {
         handled.increment();
-        if (advance(event.membershipId(), sequence, "points_balance = :balance, lifetime_redeemed = lifetime_redeemed + :points",
-                Map.of("balance", event.balanceAfter(), "points", event.points()))) {
-            lots.redeem(event.membershipId(), event.points());
-        }
+        Map<String, Object> params = new HashMap<>(Map.of("balance", event.balanceAfter(), "points", event.points()));
+        params.put("sale", null);
+        advance(event.membershipId(), sequence, List.of(FRESH, PointsLots.TAKE),
+                "points_balance = :balance, lifetime_redeemed = lifetime_redeemed + :points", params);
     }
 
+    /** Takes back a sale's points from that sale's lot first, then from the oldest lots; what they cannot cover becomes debt. */
     @EventHandler
     void on(PointsReversed event, @SequenceNumber long sequence) {
         handled.increment();
-        if (!advance(event.membershipId(), sequence, "points_balance = :balance, lifetime_reversed = lifetime_reversed + :points",
-                Map.of("balance", event.balanceAfter(), "points", event.points()))) {
-            return;
-        }
-        sales.reverse(event);
-        long uncovered = lots.reverse(event.membershipId(), event.saleId(), event.points());
-        if (uncovered > 0) {
-            jdbc.sql("UPDATE membership_view SET points_debt = points_debt + :debt WHERE membership_id = :membership")
-                    .param("debt", uncovered)
-                    .param("membership", event.membershipId())
-                    .update();
-        }
+        advance(event.membershipId(), sequence, List.of(FRESH, QualifyingSales.REVERSE, PointsLots.TAKE), """
+                        points_balance = :balance, lifetime_reversed = lifetime_reversed + :points,
+                        points_debt = points_debt + GREATEST(0, :points - (SELECT COALESCE(SUM(points), 0) FROM took))""",
+                Map.of("balance", event.balanceAfter(), "points", event.points(), "sale", event.saleId(),
+                        "qualifyingPoints", event.qualifyingPointsReversed(), "refund", event.refundAmount().amount()));
     }
 
     @EventHandler
     void on(PointsExpired event, @SequenceNumber long sequence) {
         handled.increment();
-        if (advance(event.membershipId(), sequence, "points_balance = :balance, lifetime_expired = lifetime_expired + :points",
-                Map.of("balance", event.balanceAfter(), "points", event.points()))) {
-            lots.expire(event.membershipId(), event.expiredAt());
-        }
+        advance(event.membershipId(), sequence, List.of(FRESH, PointsLots.EXPIRE),
+                "points_balance = :balance, lifetime_expired = lifetime_expired + :points",
+                Map.of("balance", event.balanceAfter(), "points", event.points(), "expiredAt", Timestamp.from(event.expiredAt())));
     }
 
     @EventHandler
@@ -164,26 +158,21 @@ class LoyaltyViewProjection {
                         "outcome", ReviewOutcome.DOWNGRADED.name()));
     }
 
-    /** The membership's debt, unless the event at {@code sequence} was already applied (or the member is unknown). */
-    private Optional<Long> debtBefore(String membershipId, long sequence) {
-        return jdbc.sql("SELECT points_debt FROM membership_view WHERE membership_id = :membership AND aggregate_version < :version")
-                .param("membership", membershipId)
-                .param("version", sequence)
-                .query(Long.class)
-                .optional();
+    /** Applies {@code assignments} to the membership row and records {@code sequence} as applied, unless it was before. */
+    private void advance(String membershipId, long sequence, String assignments, Map<String, ?> params) {
+        advance(membershipId, sequence, List.of(), assignments, params);
     }
 
     /**
-     * Applies {@code assignments} to the membership row and records {@code sequence} as applied.
-     *
-     * @return false when the event was applied before: the caller then writes nothing else either
+     * As {@link #advance(String, long, String, Map)}, after the CTEs {@code with} (the first of them {@link #FRESH}),
+     * which see the rows as they were before the event and write only when it was not applied before.
      */
-    private boolean advance(String membershipId, long sequence, String assignments, Map<String, ?> params) {
-        return jdbc.sql("UPDATE membership_view SET " + assignments + ", aggregate_version = :version"
-                        + " WHERE membership_id = :membership AND aggregate_version < :version")
-                .params(params)
-                .param("membership", membershipId)
-                .param("version", sequence)
-                .update() == 1;
+    private void advance(String membershipId, long sequence, List<String> with, String assignments, Map<String, ?> params) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("membership", membershipId);
+        all.put("version", sequence);
+        writes.write(membershipId, (with.isEmpty() ? "" : "WITH " + String.join(", ", with) + "\n")
+                + "UPDATE membership_view SET " + assignments + ", aggregate_version = :version"
+                + " WHERE membership_id = :membership AND aggregate_version < :version", all);
     }
 }

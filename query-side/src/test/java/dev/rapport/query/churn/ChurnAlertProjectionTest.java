@@ -26,8 +26,8 @@ class ChurnAlertProjectionTest {
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
     private final ChurnAlertStream stream = new ChurnAlertStream(ChurnProperties.defaults());
     private final ChurnAlertViews views = new ChurnAlertViews(jdbc);
-    private final ChurnAlertProjection projection = new ChurnAlertProjection(jdbc, new ChurnAlerts(jdbc, views, stream),
-            new SimpleMeterRegistry());
+    private final ChurnAlertProjection projection = new ChurnAlertProjection(jdbc, ProjectionDatabase.writes(),
+            new ChurnAlerts(jdbc, views, stream), ChurnLevelFollower.atOnce(jdbc), new SimpleMeterRegistry());
     private final ChurnHistory customer = new ChurnHistory(projection, "c-1");
 
     @BeforeEach

@@ -40,8 +40,8 @@ class ChurnAlertStreamTest {
     private final ChurnAlertStream stream = new ChurnAlertStream(new ChurnProperties(null, null, null, null,
             new ChurnProperties.Stream(2, Duration.ofMinutes(5)), null));
     private final ChurnAlertViews views = new ChurnAlertViews(jdbc);
-    private final ChurnAlertProjection projection = new ChurnAlertProjection(jdbc, new ChurnAlerts(jdbc, views, stream),
-            new SimpleMeterRegistry());
+    private final ChurnAlertProjection projection = new ChurnAlertProjection(jdbc, ProjectionDatabase.writes(),
+            new ChurnAlerts(jdbc, views, stream), ChurnLevelFollower.atOnce(jdbc), new SimpleMeterRegistry());
     private final MockMvc http = MockMvcBuilders.standaloneSetup(new ChurnAlertController(views, stream))
             .setControllerAdvice(new ProblemDetailsAdvice())
             .build();

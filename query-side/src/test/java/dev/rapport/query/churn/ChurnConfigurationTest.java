@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dev.rapport.query.ProjectionDatabase;
+import dev.rapport.query.writes.ProjectionWrites;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ class ChurnConfigurationTest {
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(ChurnBeans.class)
             .withBean(JdbcClient.class, ProjectionDatabase::jdbc)
+            .withBean(ProjectionWrites.class, ProjectionDatabase::writes)
             .withBean(PlatformTransactionManager.class, () -> new DataSourceTransactionManager(ProjectionDatabase.dataSource()))
             .withBean(Clock.class, Clock::systemUTC)
             .withBean(MeterRegistry.class, SimpleMeterRegistry::new);

@@ -138,7 +138,8 @@ class ChurnEvaluationTest {
     @Test
     void closedCustomersAreNotEvaluated() {
         purchases("c-1", 0);
-        ChurnAlertProjection projection = new ChurnAlertProjection(jdbc, alerts, new SimpleMeterRegistry());
+        ChurnAlertProjection projection = new ChurnAlertProjection(jdbc, ProjectionDatabase.writes(), alerts,
+                ChurnLevelFollower.atOnce(jdbc), new SimpleMeterRegistry());
         new ChurnHistory(projection, "c-1").closed(day(1));
 
         assertThat(evaluateOn(400)).isEmpty();
@@ -146,7 +147,8 @@ class ChurnEvaluationTest {
 
     @Test
     void timeBasedAndEventDrivenReasonsMakeOneAlert() {
-        ChurnAlertProjection projection = new ChurnAlertProjection(jdbc, alerts, new SimpleMeterRegistry());
+        ChurnAlertProjection projection = new ChurnAlertProjection(jdbc, ProjectionDatabase.writes(), alerts,
+                ChurnLevelFollower.atOnce(jdbc), new SimpleMeterRegistry());
         new ChurnHistory(projection, "c-1").downgraded(Tier.GOLD, Tier.SILVER, day(1));
         purchases("c-1", 0);
 

@@ -28,7 +28,7 @@ class LoyaltyQueryControllerTest {
     private static final Instant ENROLLED = Instant.parse("2025-06-01T09:00:00Z");
 
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
-    private final LoyaltyViewProjection projection = new LoyaltyViewProjection(jdbc, new SimpleMeterRegistry());
+    private final LoyaltyViewProjection projection = new LoyaltyViewProjection(ProjectionDatabase.writes(), new SimpleMeterRegistry());
     private final MockMvc http = MockMvcBuilders.standaloneSetup(new LoyaltyQueryController(new MembershipQueries(
                     new MembershipViews(jdbc), LoyaltyTierProperties.defaults(), Clock.fixed(NOW, ZoneOffset.UTC))))
             .setControllerAdvice(new ProblemDetailsAdvice())

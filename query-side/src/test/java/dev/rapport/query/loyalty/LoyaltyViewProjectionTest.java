@@ -25,7 +25,7 @@ class LoyaltyViewProjectionTest {
     private static final Instant REVIEW = Instant.parse("2026-01-02T09:00:00Z");
 
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
-    private final LoyaltyViewProjection projection = new LoyaltyViewProjection(jdbc, new SimpleMeterRegistry());
+    private final LoyaltyViewProjection projection = new LoyaltyViewProjection(ProjectionDatabase.writes(), new SimpleMeterRegistry());
     private final MembershipHistory member = new MembershipHistory(projection, "c-1");
 
     @BeforeEach

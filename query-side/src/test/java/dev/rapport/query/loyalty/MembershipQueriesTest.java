@@ -24,7 +24,7 @@ class MembershipQueriesTest {
     private static final Instant ENROLLED = Instant.parse("2023-12-01T09:00:00Z");
 
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
-    private final LoyaltyViewProjection projection = new LoyaltyViewProjection(jdbc, new SimpleMeterRegistry());
+    private final LoyaltyViewProjection projection = new LoyaltyViewProjection(ProjectionDatabase.writes(), new SimpleMeterRegistry());
     private final MembershipQueries queries = queriesAt(NOW);
 
     @BeforeEach
