@@ -33,7 +33,8 @@ public class ContainedFailures {
         carefulUntil.put(processingGroup, System.nanoTime() + carefulForNanos);
     }
 
-    boolean careful(String processingGroup) {
+    /** Whether the projection's handlers are to run in savepoints now. */
+    public boolean careful(String processingGroup) {
         Long until = carefulUntil.get(processingGroup);
         if (until == null) {
             return false;
