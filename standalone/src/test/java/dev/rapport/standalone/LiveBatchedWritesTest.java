@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import dev.rapport.events.customer.CustomerRegistered;
 import dev.rapport.query.deadletter.ContainedFailures;
@@ -27,6 +29,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -60,6 +64,9 @@ class LiveBatchedWritesTest {
         @EventHandler
         void on(CustomerRegistered event) {
             batching.put(event.customerId(), writes.batching());
+            if (event.profile().displayName().startsWith("Locked")) {
+                writes.write(event.customerId(), "SET LOCAL lock_timeout = '200ms'", Map.of());
+            }
             int divisor = bug && event.profile().displayName().startsWith("Toxic") ? 0 : 1;
             writes.write(event.customerId(), "INSERT INTO flush_probe (customer_id) VALUES (:id)", Map.of("id", event.customerId()));
             writes.write(event.customerId(), "UPDATE flush_probe SET share = 100 / :divisor WHERE customer_id = :id",
@@ -81,6 +88,9 @@ class LiveBatchedWritesTest {
 
     @Autowired
     EventProcessingConfiguration processing;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     Http http;
 
@@ -172,6 +182,63 @@ class LiveBatchedWritesTest {
         assertThat(DividingCustomerView.batching.get(batched)).as("batching").isTrue();
     }
 
+    /** A deadlock or lock timeout at the flush is no event's fault: retried batched, nothing parked. */
+    @Test
+    void aFlushThatMeetsALockTimeoutIsRetriedBatchedAndParksNothing() throws Exception {
+        double contendedBefore = counter("rapport.projection.contended-flushes");
+        double failedBefore = counter("rapport.projection.failed-flushes");
+        String locked = registerWhileAnotherTransactionHoldsItsProbeRow();
+        assertThat(counter("rapport.projection.contended-flushes") - contendedBefore).as("contended flushes").isPositive();
+        assertThat(counter("rapport.projection.failed-flushes") - failedBefore).as("failed flushes").isZero();
+        assertThat(failures.careful(GROUP)).isFalse();
+        assertThat(parkedSequence(locked)).isNull();
+    }
+
+    /** Carefully, the same contention meets a handler in its savepoint: still retried, never parked. */
+    @Test
+    void whileCarefulALockTimeoutIsRetriedAndParksNothing() throws Exception {
+        failures.beCareful(GROUP);
+        double contendedBefore = counter("rapport.projection.contended-failures");
+        double uncontainedBefore = counter("rapport.projection.uncontained-failures");
+        String locked = registerWhileAnotherTransactionHoldsItsProbeRow();
+        assertThat(parkedSequence(locked)).isNull();
+        assertThat(counter("rapport.projection.uncontained-failures") - uncontainedBefore).isZero();
+        assertThat(counter("rapport.projection.contended-failures") - contendedBefore).as("contended handlers").isPositive();
+        assertThat(DividingCustomerView.batching.get(locked)).isFalse();
+    }
+
+    /**
+     * Registers a customer whose probe row another transaction inserts and holds until the processor has met the lock
+     * (a flush or a handler timed out on it); returns once the customer is projected.
+     */
+    private String registerWhileAnotherTransactionHoldsItsProbeRow() throws InterruptedException {
+        processor().shutDown();
+        String locked = register("Locked Lou");
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            jdbc.sql("INSERT INTO flush_probe (customer_id) VALUES (?)").param(locked).update();
+            holding.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            status.setRollbackOnly();
+        }));
+        holder.start();
+        holding.await();
+        double contendedBefore = contended();
+        processor().start();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> contended() > contendedBefore);
+        release.countDown();
+        holder.join();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> http.get("/api/customers/" + locked).status() == 200);
+        assertThat(probe(locked)).isEqualTo(100);
+        return locked;
+    }
+
     private String lastToken;
 
     private StreamingEventProcessor processor() {
@@ -192,6 +259,10 @@ class LiveBatchedWritesTest {
 
     private Integer probe(String customerId) {
         return jdbc.sql("SELECT share FROM flush_probe WHERE customer_id = ?").param(customerId).query(Integer.class).optional().orElse(null);
+    }
+
+    private double contended() {
+        return counter("rapport.projection.contended-flushes") + counter("rapport.projection.contended-failures");
     }
 
     private double counter(String name) {

@@ -18,7 +18,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * <p>
  * A statement that fails only at the flush cannot be pinned on an event: the flush failure rolls the whole batch back
  * (rows and token) and makes the projection careful, so the retry runs event by event in savepoints and parks the
- * event at fault alone, as for a handler failing in PostgreSQL.
+ * event at fault alone, as for a handler failing in PostgreSQL. A transient failure (a deadlock with another
+ * projection's batch, a lock timeout) is no event's fault: the batch is rolled back and retried batched.
  * <p>
  * Only for projections whose handlers write <em>only</em> through {@link ProjectionWrites} and read nothing their own
  * batch may have written (the condition a blue/green rebuild, which batches the same way, already requires): a
@@ -32,6 +33,7 @@ public class BatchedUnlessCareful implements MessageHandlerInterceptor<EventMess
     private final ProjectionWrites writes;
     private final ContainedFailures failures;
     private final Counter failedFlushes;
+    private final Counter contendedFlushes;
 
     public BatchedUnlessCareful(String processingGroup, ProjectionWrites writes, ContainedFailures failures, MeterRegistry meters) {
         this.processingGroup = processingGroup;
@@ -39,6 +41,10 @@ public class BatchedUnlessCareful implements MessageHandlerInterceptor<EventMess
         this.failures = failures;
         this.failedFlushes = Counter.builder("rapport.projection.failed-flushes")
                 .description("Live batches whose batched writes failed at the flush: rolled back and retried carefully")
+                .tag("processingGroup", processingGroup)
+                .register(meters);
+        this.contendedFlushes = Counter.builder("rapport.projection.contended-flushes")
+                .description("Live batches whose batched writes met a deadlock or lock timeout: rolled back and retried batched")
                 .tag("processingGroup", processingGroup)
                 .register(meters);
     }
@@ -66,6 +72,12 @@ public class BatchedUnlessCareful implements MessageHandlerInterceptor<EventMess
         try {
             writes.flushBatch();
         } catch (RuntimeException failure) {
+            if (ContainedFailures.contended(failure)) {
+                // no event's fault: rolled back and retried as it is; carefully, an innocent event would be parked
+                // if it met the same contention in its savepoint
+                contendedFlushes.increment();
+                throw failure;
+            }
             failures.beCareful(processingGroup);
             failedFlushes.increment();
             throw new FlushFailedException(processingGroup, failure);
