@@ -105,7 +105,7 @@ public final class Bench {
                     report.add(new Report.Row(String.format("Direct write, %,d events (serialized, encrypted, chained; projections paused)", missing),
                             Report.num(missing / writer.seconds()) + " ev/s, " + String.format("%.0f s", writer.seconds()), "", "", "", null));
                 }
-                double seconds = processors.awaitHead(database::events);
+                double seconds = processors.awaitHead(database::events, Math.max(missing, 0));
                 catchUp = missing > 0 ? new RebuildBench.Timing("catch-up", seconds, missing) : null;
                 if (first) {
                     verifyChain();

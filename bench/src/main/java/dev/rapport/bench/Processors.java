@@ -1,8 +1,11 @@
 package dev.rapport.bench;
 
+import java.lang.management.ManagementFactory;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 import dev.rapport.query.Projections;
@@ -61,16 +64,32 @@ final class Processors {
      * the seconds it took.
      */
     double awaitHead(LongSupplier headNow) throws InterruptedException {
+        return awaitHead(headNow, 0);
+    }
+
+    /** As {@link #awaitHead(LongSupplier)}, printing each processor's catch-up rate over the {@code written} events. */
+    double awaitHead(LongSupplier headNow, long written) throws InterruptedException {
         long head = headNow.getAsLong();
         long start = System.nanoTime();
+        long cpuAtStart = jvmCpuNanos();
         long lastPrint = start;
+        Set<String> atHead = new HashSet<>();
         long lastSlowest = slowest().position;
         System.out.printf("  waiting for %d processors to reach the head, %,d ...%n", streaming().size(), head);
         while (true) {
+            for (StreamingEventProcessor processor : streaming()) {
+                if (written > 0 && !atHead.contains(processor.getName()) && position(processor) >= head) {
+                    atHead.add(processor.getName());
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    System.out.printf("  %s at the head after %.1f s: %,.0f events/s%n", processor.getName(), seconds, written / seconds);
+                }
+            }
             Position slowest = slowest();
             if (slowest.position >= head) {
                 double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf("  every processor at the head after %.0f s%n", seconds);
+                System.out.printf("  every processor at the head after %.0f s; JVM CPU %.1f s (load average %.1f)%n", seconds,
+                        (jvmCpuNanos() - cpuAtStart) / 1e9,
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 return seconds;
             }
             long now = System.nanoTime();
@@ -87,17 +106,27 @@ final class Processors {
     private record Position(String processor, long position) {
     }
 
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The lowest position of the processor's segments; -1 while a segment is unclaimed. */
+    private static long position(StreamingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        long position = segments.isEmpty() ? -1 : Long.MAX_VALUE;
+        for (EventTrackerStatus status : segments.values()) {
+            TrackingToken token = status.getTrackingToken();
+            OptionalLong at = token == null ? OptionalLong.empty() : token.position();
+            position = Math.min(position, at.orElse(-1));
+        }
+        return position;
+    }
+
     /** The processor furthest behind and its position (the lowest of its segments'; -1 while a segment is unclaimed). */
     private Position slowest() {
         Position slowest = new Position("none", Long.MAX_VALUE);
         for (StreamingEventProcessor processor : streaming()) {
-            Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-            long position = segments.isEmpty() ? -1 : Long.MAX_VALUE;
-            for (EventTrackerStatus status : segments.values()) {
-                TrackingToken token = status.getTrackingToken();
-                OptionalLong at = token == null ? OptionalLong.empty() : token.position();
-                position = Math.min(position, at.orElse(-1));
-            }
+            long position = position(processor);
             if (position < slowest.position) {
                 slowest = new Position(processor.getName(), position);
             }

@@ -21,7 +21,9 @@ import org.springframework.context.annotation.FilterType;
 import dev.rapport.platform.DeadLetterQueues;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.rapport.query.deadletter.ContainedFailurePolicy;
+import dev.rapport.query.deadletter.BatchedUnlessCareful;
 import dev.rapport.query.deadletter.ContainedFailures;
+import dev.rapport.query.writes.ProjectionWrites;
 import dev.rapport.platform.SchemaModule;
 
 /**
@@ -76,12 +78,14 @@ public class QuerySideModule {
      * {@code deadletter.DeadLetterController}. Only a failure contained in a savepoint is parked, so none of the
      * event's writes commit and a failure inside PostgreSQL cannot abort the batch ({@link ContainedFailures}).
      * The processors are woken when events arrive rather than polling ({@link WakingEventSource}), and announce
-     * each commit to queries waiting with a consistency token ({@link ProjectionProgress}).
+     * each commit to queries waiting with a consistency token ({@link ProjectionProgress}). The projections named in
+     * {@code rapport.projections.batched-writes} send their writes as JDBC batches once per processor batch
+     * ({@link BatchedUnlessCareful}).
      */
     @Bean
     ConfigurerModule projectionProcessors(ProjectionProcessorProperties properties, DeadLetterQueues deadLetterQueues,
                                           EventArrivals arrivals, ProjectionProgress progress,
-                                          ContainedFailures failures, MeterRegistry meters) {
+                                          ContainedFailures failures, MeterRegistry meters, ProjectionWrites writes) {
         return configurer -> configurer.eventProcessing(processing -> {
             for (String projection : Projections.NAMES) {
                 processing.registerPooledStreamingEventProcessor(projection,
@@ -94,6 +98,9 @@ public class QuerySideModule {
                         .registerDeadLetterQueue(projection, config -> deadLetterQueues.forProcessingGroup(projection))
                         .registerDeadLetterPolicy(projection, config -> new ContainedFailurePolicy(projection, failures, meters))
                         .registerHandlerInterceptor(projection, config -> progress);
+                if (properties.batchedWrites().contains(projection)) {
+                    processing.registerHandlerInterceptor(projection, config -> new BatchedUnlessCareful(projection, writes, failures, meters));
+                }
             }
         });
     }

@@ -1,10 +1,13 @@
 package dev.rapport.query.deadletter;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ContainedFailures {
 
+    /** serialization_failure, deadlock_detected, lock_not_available (a lock timeout) */
+    private static final Set<String> CONTENTION_STATES = Set.of("40001", "40P01", "55P03");
+
     private final long carefulForNanos;
     private final Map<String, Long> carefulUntil = new ConcurrentHashMap<>();
     private final ThreadLocal<Throwable> contained = new ThreadLocal<>();
@@ -33,7 +39,8 @@ public class ContainedFailures {
         carefulUntil.put(processingGroup, System.nanoTime() + carefulForNanos);
     }
 
-    boolean careful(String processingGroup) {
+    /** Whether the projection's handlers are to run in savepoints now. */
+    public boolean careful(String processingGroup) {
         Long until = carefulUntil.get(processingGroup);
         if (until == null) {
             return false;
@@ -48,6 +55,20 @@ public class ContainedFailures {
     /** Ends the careful mode now, as if the last failure were long ago (tests that need a fresh start). */
     public void relax(String processingGroup) {
         carefulUntil.remove(processingGroup);
+    }
+
+    /**
+     * Whether the failure is contention (a deadlock, a serialization failure, a lock timeout): no event's fault, so the
+     * batch is to be retried as it is, and nothing parked.
+     */
+    public static boolean contended(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TransientDataAccessException
+                    || t instanceof SQLException sql && CONTENTION_STATES.contains(String.valueOf(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A handler's failure whose writes were rolled back to the savepoint taken before it. */

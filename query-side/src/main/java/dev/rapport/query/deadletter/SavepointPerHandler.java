@@ -5,6 +5,7 @@ import java.sql.Savepoint;
 import javax.sql.DataSource;
 
 import dev.rapport.query.Projections;
+import dev.rapport.query.writes.ProjectionWrites;
 import javax.annotation.Nonnull;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
@@ -29,10 +30,12 @@ class SavepointPerHandler implements HandlerEnhancerDefinition {
 
     private final ContainedFailures failures;
     private final DataSource dataSource;
+    private final ProjectionWrites writes;
 
-    SavepointPerHandler(ContainedFailures failures, DataSource dataSource) {
+    SavepointPerHandler(ContainedFailures failures, DataSource dataSource, ProjectionWrites writes) {
         this.failures = failures;
         this.dataSource = dataSource;
+        this.writes = writes;
     }
 
     @Override
@@ -45,7 +48,9 @@ class SavepointPerHandler implements HandlerEnhancerDefinition {
         return new WrappedMessageHandlingMember<>(original) {
             @Override
             public Object handle(@Nonnull Message<?> message, T target) throws Exception {
-                ConnectionHolder transaction = failures.careful(processingGroup) && CurrentUnitOfWork.isStarted()
+                // a batch that began before the projection became careful collects its writes: a savepoint would
+                // contain none of them, so the failure must fail the batch (BatchedUnlessCareful)
+                ConnectionHolder transaction = failures.careful(processingGroup) && CurrentUnitOfWork.isStarted() && !writes.batching()
                         ? (ConnectionHolder) TransactionSynchronizationManager.getResource(dataSource) : null;
                 if (transaction == null) {
                     return super.handle(message, target);

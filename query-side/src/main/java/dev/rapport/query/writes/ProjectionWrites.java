@@ -74,19 +74,50 @@ public class ProjectionWrites {
      * rolled back (and the work done again without batching to find the statement at fault).
      */
     public <T> T batched(Supplier<T> work) {
-        if (pending.get() != null) {
-            throw new IllegalStateException("Already batching on this thread");
-        }
-        List<Write> writes = new ArrayList<>();
-        pending.set(writes);
+        startBatch();
         T result;
         try {
             result = work.get();
-        } finally {
-            pending.remove();
+        } catch (RuntimeException | Error failure) {
+            discardBatch();
+            throw failure;
         }
-        flush(writes);
+        flushBatch();
         return result;
+    }
+
+    /** Whether this thread's writes are being collected (between {@link #startBatch} and its flush or discard). */
+    public boolean batching() {
+        return pending.get() != null;
+    }
+
+    /**
+     * From now on this thread's writes are collected until {@link #flushBatch} or {@link #discardBatch}: for a batch
+     * whose end is another component's callback (a live processor's unit of work); otherwise use {@link #batched}.
+     */
+    public void startBatch() {
+        if (pending.get() != null) {
+            throw new IllegalStateException("Already batching on this thread");
+        }
+        pending.set(new ArrayList<>());
+    }
+
+    /**
+     * Sends the collected writes and stops collecting. When it fails, the caller's transaction is to be rolled back
+     * (some of the writes may have been sent).
+     */
+    public void flushBatch() {
+        List<Write> writes = pending.get();
+        if (writes == null) {
+            throw new IllegalStateException("Not batching on this thread");
+        }
+        pending.remove();
+        flush(writes);
+    }
+
+    /** Forgets the collected writes, if any, and stops collecting. */
+    public void discardBatch() {
+        pending.remove();
     }
 
     /**
