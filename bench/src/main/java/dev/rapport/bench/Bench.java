@@ -115,6 +115,12 @@ public final class Bench {
                     verifyChain();
                 }
                 customers = writer.customers;
+            } else if (first && database.events() >= scale) {
+                customers = existingCustomers();
+                System.out.printf("%n== Scale %,d events: the store already holds %,d; %,d customers read from customer_view%n", scale,
+                        database.events(), customers.size());
+                report.note("The store was reused (--data-dir of an earlier run): its customers were read from customer_view, "
+                        + "without the generator's bookkeeping of their sales and complaints (meant for the query and lag figures)");
             } else {
                 System.out.printf("%n== Scale %,d events: generating through the command API ...%n", scale);
                 generator.generateUpTo(scale);
@@ -149,6 +155,19 @@ public final class Bench {
         report.note("Deadlocks PostgreSQL detected during the run (pg_stat_database): " + (deadlocks() - deadlocksBefore));
         report.note(String.format("Load average (1 min) at the start and at the end of the run: %.1f, %.1f (other work on the machine "
                 + "makes every figure noisier)", loadBefore, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+    }
+
+    private List<Customer> existingCustomers() throws java.sql.SQLException {
+        List<Customer> customers = new ArrayList<>();
+        try (Connection connection = database.connect(); var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT customer_id, membership_id FROM customer_view ORDER BY registered_at, customer_id")) {
+            while (rows.next()) {
+                Customer customer = new Customer(customers.size(), rows.getString(1));
+                customer.membershipId = rows.getString(2);
+                customers.add(customer);
+            }
+        }
+        return customers;
     }
 
     private long deadlocks() {
