@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,6 +26,7 @@ import org.springframework.security.config.annotation.authentication.configurati
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -60,6 +62,18 @@ public class RapportSecurityAutoConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(AccessRules::apply)
                 .build();
+    }
+
+    /**
+     * No Micrometer observations of Spring Security's own: by default it wraps the filter chain, and every filter in it,
+     * every authentication and every authorization in one, on every request (9-16% of the request threads' CPU samples,
+     * docs/performance.md, "Query and lag paths, round 2"). The HTTP server's observation (http.server.requests, its
+     * status and time per endpoint) stays. A deployment that wants them declares its own settings bean.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings rapportSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Configuration(proxyBeanMethods = false)
