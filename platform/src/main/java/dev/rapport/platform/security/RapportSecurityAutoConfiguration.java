@@ -113,8 +113,10 @@ public class RapportSecurityAutoConfiguration {
         SmartInitializingSingleton unknownUserHashPreparedAtStart(ObjectProvider<AuthenticationConfiguration> authentication) {
             return () -> {
                 try {
-                    authentication.getObject().getAuthenticationManager().authenticate(
-                            UsernamePasswordAuthenticationToken.unauthenticated("start-up-check-" + UUID.randomUUID(), ""));
+                    var manager = authentication.getObject().getAuthenticationManager();
+                    if (manager != null) {
+                        manager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("start-up-check-" + UUID.randomUUID(), ""));
+                    }
                 } catch (AuthenticationException expected) {
                     // no such user: the point was the dummy hash on the way
                 } catch (Exception e) {
