@@ -23,11 +23,19 @@ final class Api {
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(8)).build();
-    private final String base;
+    final String base;
+    final String user;
+    final String password;
     private final String authorization;
 
     Api(int port, String user, String password) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, user, password);
+    }
+
+    Api(String base, String user, String password) {
+        this.base = base;
+        this.user = user;
+        this.password = password;
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 

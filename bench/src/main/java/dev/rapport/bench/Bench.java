@@ -22,6 +22,10 @@ public final class Bench {
 
     public static void main(String[] args) {
         try {
+            if (args.length > 0 && args[0].equals(LoadClient.FLAG)) {
+                LoadClient.main(args);
+                System.exit(0);
+            }
             run(Options.parse(args), args);
             System.exit(0);
         } catch (Throwable failure) {
@@ -111,6 +115,12 @@ public final class Bench {
                     verifyChain();
                 }
                 customers = writer.customers;
+            } else if (first && database.events() >= scale) {
+                customers = existingCustomers();
+                System.out.printf("%n== Scale %,d events: the store already holds %,d; %,d customers read from customer_view%n", scale,
+                        database.events(), customers.size());
+                report.note("The store was reused (--data-dir of an earlier run): its customers were read from customer_view, "
+                        + "without the generator's bookkeeping of their sales and complaints (meant for the query and lag figures)");
             } else {
                 System.out.printf("%n== Scale %,d events: generating through the command API ...%n", scale);
                 generator.generateUpTo(scale);
@@ -145,6 +155,19 @@ public final class Bench {
         report.note("Deadlocks PostgreSQL detected during the run (pg_stat_database): " + (deadlocks() - deadlocksBefore));
         report.note(String.format("Load average (1 min) at the start and at the end of the run: %.1f, %.1f (other work on the machine "
                 + "makes every figure noisier)", loadBefore, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+    }
+
+    private List<Customer> existingCustomers() throws java.sql.SQLException {
+        List<Customer> customers = new ArrayList<>();
+        try (Connection connection = database.connect(); var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT customer_id, membership_id FROM customer_view ORDER BY registered_at, customer_id")) {
+            while (rows.next()) {
+                Customer customer = new Customer(customers.size(), rows.getString(1));
+                customer.membershipId = rows.getString(2);
+                customers.add(customer);
+            }
+        }
+        return customers;
     }
 
     private long deadlocks() {
@@ -222,9 +245,21 @@ public final class Bench {
     }
 
     private void query(List<Customer> customers, long events) throws Exception {
-        System.out.printf("%n== Query at %.0f req/s for %d s ...%n", options.queryRate(), options.duration().toSeconds());
-        QueryBench.Result result = QueryBench.run(api, customers, options.queryRate(), options.duration(), options.seed());
+        System.out.printf("%n== Query at %.0f req/s for %d s (after %d s of warm-up), load generator %s ...%n", options.queryRate(),
+                options.duration().toSeconds(), options.warmUp().toSeconds(), options.forkLoad() ? "in a JVM of its own" : "in-process");
+        QueryBench.Result result;
         String scale = String.format("%,d events", events);
+        if (options.forkLoad()) {
+            ForkedLoad.Outcome outcome = ForkedLoad.run("query", api, customers, options.queryRate(), options.duration(), options.warmUp(),
+                    options.seed(), postgresCpu());
+            result = new QueryBench.Result(outcome.run(), outcome.latencies("customer"), outcome.latencies("list"));
+            cpuPerRequest("Query", "request", outcome, result.run().ok() + result.run().failed());
+        } else {
+            if (!options.warmUp().isZero()) {
+                QueryBench.run(api, customers, options.queryRate(), options.warmUp(), options.seed() + 1);
+            }
+            result = QueryBench.run(api, customers, options.queryRate(), options.duration(), options.seed());
+        }
         report.add(new Report.Row("Query throughput at " + Report.num(options.queryRate()) + " req/s offered, " + scale,
                 Report.num(result.run().okPerSecond()) + " ok/s (" + result.run().failed() + " failed, " + result.run().dropped() + " dropped)",
                 "", "", "", null));
@@ -237,7 +272,18 @@ public final class Bench {
     private void lag(List<Customer> customers) throws Exception {
         System.out.printf("%n== Lag: sales at %.0f/s for %d s, each read back with its consistency token ...%n", options.lagRate(),
                 options.duration().toSeconds());
-        LagBench.Result result = LagBench.run(api, customers, options.lagRate(), options.duration(), options.seed());
+        LagBench.Result result;
+        if (options.forkLoad()) {
+            ForkedLoad.Outcome outcome = ForkedLoad.run("lag", api, customers, options.lagRate(), options.duration(), options.warmUp(),
+                    options.seed(), postgresCpu());
+            result = new LagBench.Result(outcome.run(), outcome.latencies("visibleAfter"), outcome.latencies("command"));
+            cpuPerRequest("Lag", "sale and its read", outcome, result.command().count());
+        } else {
+            if (!options.warmUp().isZero()) {
+                LagBench.run(api, customers, options.lagRate(), options.warmUp(), options.seed() + 1);
+            }
+            result = LagBench.run(api, customers, options.lagRate(), options.duration(), options.seed());
+        }
         double achieved = result.command().count() / result.run().seconds();
         report.add(new Report.Row("Lag run: commands/s achieved of " + Report.num(options.lagRate()) + " offered",
                 Report.num(achieved) + " (" + result.run().failed() + " failed, " + result.run().dropped() + " dropped)", "", "",
@@ -246,6 +292,22 @@ public final class Bench {
                 latency(result.visibleAfter()) + String.format(" / %.1f", result.visibleAfter().maxMs()), "", "", "p99 < 50 ms",
                 result.visibleAfter().ms(99) < 50));
         report.add(new Report.Row("Lag run: command latency from due time, p50 / p99 ms", latency(result.command()), "", "", "", null));
+    }
+
+    private ForkedLoad.PostgresCpu postgresCpu() {
+        return options.jdbcUrl() == null ? new ForkedLoad.PostgresCpu(options.dataDir()) : ForkedLoad.PostgresCpu.none();
+    }
+
+    /** CPU per request of the application's JVM, its PostgreSQL and the load client, over the measured window. */
+    private void cpuPerRequest(String figure, String unit, ForkedLoad.Outcome outcome, long requests) {
+        double per = Math.max(1, requests) * 1_000.0;
+        String postgres = outcome.postgresCpuNanos() < 0 ? "n/a" : String.format("%.0f", outcome.postgresCpuNanos() / per);
+        report.add(new Report.Row(figure + ": CPU µs per " + unit + ", application JVM / PostgreSQL / load client (its own JVM)",
+                String.format("%.0f / %s / %.0f", outcome.app().cpuNanos() / per, postgres, outcome.client().cpuNanos() / per),
+                "", "", "", null));
+        report.add(new Report.Row(figure + ": garbage collections in the window, application / load client",
+                String.format("%d (%d ms) / %d (%d ms)", outcome.app().gcCount(), outcome.app().gcMillis(), outcome.client().gcCount(),
+                        outcome.client().gcMillis()), "", "", "", null));
     }
 
     /** Waits until the policies and projections stopped adding events (the log has not grown for two seconds). */

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /** The command line (see bench/README.md). */
 record Options(List<Long> scales, String jdbcUrl, String user, String password, Path cdnow, Set<String> only, Duration duration,
-               long seed, Path dataDir, Path results, double queryRate, double lagRate, String writer) {
+               long seed, Path dataDir, Path results, double queryRate, double lagRate, String writer,
+               boolean forkLoad, Duration warmUp) {
 
     /** From this volume on the story is written directly into the event store unless --writer http says otherwise. */
     static final long DIRECT_FROM = 100_000;
@@ -30,6 +31,8 @@ record Options(List<Long> scales, String jdbcUrl, String user, String password, 
         double queryRate = 500;
         double lagRate = 1_000;
         String writer = null;
+        boolean forkLoad = true;
+        Duration warmUp = Duration.ofSeconds(3);
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -60,6 +63,13 @@ record Options(List<Long> scales, String jdbcUrl, String user, String password, 
                     }
                     writer = value;
                 }
+                case "--load" -> {
+                    if (!value.equals("fork") && !value.equals("in-process")) {
+                        throw new IllegalArgumentException("--load takes fork or in-process, not " + value);
+                    }
+                    forkLoad = value.equals("fork");
+                }
+                case "--warm-up" -> warmUp = Duration.ofSeconds(Long.parseLong(value.replaceAll("s$", "")));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see bench/README.md)");
             }
             i++;
@@ -69,7 +79,7 @@ record Options(List<Long> scales, String jdbcUrl, String user, String password, 
         }
         scales.sort(null);
         return new Options(scales, jdbcUrl, user, password, cdnow, only, duration, seed, dataDir.toAbsolutePath(), results, queryRate,
-                lagRate, writer != null ? writer : scales.get(0) >= DIRECT_FROM ? "direct" : "http");
+                lagRate, writer != null ? writer : scales.get(0) >= DIRECT_FROM ? "direct" : "http", forkLoad, warmUp);
     }
 
     /** 100k, 1m, 5m, or a plain number of events. */

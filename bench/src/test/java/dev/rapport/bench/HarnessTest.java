@@ -3,12 +3,19 @@ package dev.rapport.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.Test;
 
@@ -58,5 +65,40 @@ class HarnessTest {
                 .supplyAsync(() -> true, CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS)));
         assertThat(result.ok()).isEqualTo(2);
         assertThat(result.dropped()).isEqualTo(result.sent() - 2);
+    }
+
+    @Test
+    void theQueryLoadRunsInAJvmOfItsOwnAndReportsItsCpuApartFromThisOne() throws Exception {
+        AtomicInteger authenticated = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        String expected = "Basic " + Base64.getEncoder().encodeToString("bench:secret".getBytes(StandardCharsets.UTF_8));
+        HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        server.createContext("/api/customers", exchange -> {
+            boolean ok = expected.equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            (ok ? authenticated : refused).incrementAndGet();
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(ok ? 200 : 401, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Api api = new Api("http://localhost:" + server.getAddress().getPort(), "bench", "secret");
+            List<Customer> customers = List.of(new Customer(0, "c-0"), new Customer(1, "c-1"));
+            ForkedLoad.Outcome outcome = ForkedLoad.run("query", api, customers, 50, Duration.ofSeconds(2), Duration.ofSeconds(1), 7,
+                    ForkedLoad.PostgresCpu.none());
+
+            assertThat(Long.parseLong(outcome.result().getProperty("pid"))).isNotEqualTo(ProcessHandle.current().pid());
+            assertThat(outcome.run().ok()).isBetween(98L, 102L);
+            assertThat(outcome.latencies("customer").count() + outcome.latencies("list").count()).isEqualTo(outcome.run().ok());
+            // the warm-up's requests reach the server too, but are not counted in the results
+            assertThat(authenticated.get()).isGreaterThanOrEqualTo((int) outcome.run().ok() + 45);
+            assertThat(refused.get()).isZero();
+            assertThat(outcome.client().cpuNanos()).isPositive();
+            assertThat(outcome.app().cpuNanos()).isPositive();
+            assertThat(outcome.postgresCpuNanos()).isEqualTo(-1);
+        } finally {
+            server.stop(0);
+        }
     }
 }

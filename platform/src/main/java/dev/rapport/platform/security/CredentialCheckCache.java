@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -37,6 +38,7 @@ public class CredentialCheckCache implements PasswordEncoder {
     private final int maxEntries;
     private final SecretKeySpec hmacKey;
     private final Map<String, Instant> matches = new ConcurrentHashMap<>();
+    private final AtomicLong encodings = new AtomicLong();
 
     public CredentialCheckCache(PasswordEncoder delegate, Clock clock, Duration timeToLive, int maxEntries) {
         this.delegate = delegate;
@@ -50,6 +52,7 @@ public class CredentialCheckCache implements PasswordEncoder {
 
     @Override
     public String encode(CharSequence rawPassword) {
+        encodings.incrementAndGet();
         return delegate.encode(rawPassword);
     }
 
@@ -74,6 +77,11 @@ public class CredentialCheckCache implements PasswordEncoder {
     @Override
     public boolean upgradeEncoding(String encodedPassword) {
         return delegate.upgradeEncoding(encodedPassword);
+    }
+
+    /** How many passwords it has hashed (each a full bcrypt with the default encoding) since start. */
+    public long encodings() {
+        return encodings.get();
     }
 
     int size() {

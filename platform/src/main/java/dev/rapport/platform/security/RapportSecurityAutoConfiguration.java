@@ -5,10 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,9 +21,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -56,6 +64,18 @@ public class RapportSecurityAutoConfiguration {
                 .build();
     }
 
+    /**
+     * No Micrometer observations of Spring Security's own: by default it wraps the filter chain, and every filter in it,
+     * every authentication and every authorization in one, on every request (9-16% of the request threads' CPU samples,
+     * docs/performance.md, "Query and lag paths, round 2"). The HTTP server's observation (http.server.requests, its
+     * status and time per endpoint) stays. A deployment that wants them declares its own settings bean.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings rapportSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "rapport.security.mode", havingValue = "basic", matchIfMissing = true)
     static class Basic {
@@ -80,6 +100,29 @@ public class RapportSecurityAutoConfiguration {
             warnAbout(properties.users(), environment);
             InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager(users);
             return manager::loadUserByUsername;
+        }
+
+        /**
+         * Spring Security's DaoAuthenticationProvider hashes a dummy password (bcrypt, for answering an unknown user as
+         * slowly as a known one) lazily, in the first request, unsynchronized: every request arriving before the first
+         * hash is done computes its own: after a start under load, half a minute of bcrypt on every busy request thread
+         * (docs/performance.md, "Query and lag paths, round 2"). One failed login of an unknown user before the web
+         * server takes requests makes it once, at start.
+         */
+        @Bean
+        SmartInitializingSingleton unknownUserHashPreparedAtStart(ObjectProvider<AuthenticationConfiguration> authentication) {
+            return () -> {
+                try {
+                    var manager = authentication.getObject().getAuthenticationManager();
+                    if (manager != null) {
+                        manager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("start-up-check-" + UUID.randomUUID(), ""));
+                    }
+                } catch (AuthenticationException expected) {
+                    // no such user: the point was the dummy hash on the way
+                } catch (Exception e) {
+                    throw new IllegalStateException("the authentication manager cannot be built", e);
+                }
+            };
         }
 
         @Bean
