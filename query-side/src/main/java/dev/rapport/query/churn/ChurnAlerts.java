@@ -52,22 +52,8 @@ class ChurnAlerts {
             return List.of();
         }
         SqlParameterValue ids = new SqlParameterValue(Types.ARRAY, customerIds.toArray(String[]::new));
-        List<Changed> changed = jdbc.sql("""
-                        WITH present AS (
-                            SELECT customer_id, max(level_rank) AS level_rank, min(raised_at) AS raised_at,
-                                   string_agg(reason || ':' || source || ':' || level, ',' ORDER BY reason, source) AS signature
-                            FROM churn_reason WHERE customer_id = ANY(:ids) GROUP BY customer_id
-                        ), upserted AS (
-                            INSERT INTO churn_alert AS a (customer_id, level, level_rank, raised_at, updated_at, signature)
-                            SELECT customer_id, CASE level_rank WHEN 1 THEN 'WATCH' WHEN 2 THEN 'WARNING' ELSE 'CRITICAL' END,
-                                   level_rank, raised_at, :at, signature
-                            FROM present
-                            ON CONFLICT (customer_id) DO UPDATE SET level = EXCLUDED.level, level_rank = EXCLUDED.level_rank,
-                                raised_at = EXCLUDED.raised_at, signature = EXCLUDED.signature,
-                                updated_at = GREATEST(a.updated_at, EXCLUDED.updated_at)
-                            WHERE a.signature <> EXCLUDED.signature OR a.raised_at <> EXCLUDED.raised_at
-                            RETURNING a.customer_id, a.level
-                        ), cleared AS (
+        List<Changed> changed = jdbc.sql(derivedAlerts("= ANY(:ids)") + """
+                        , cleared AS (
                             DELETE FROM churn_alert a
                             WHERE a.customer_id = ANY(:ids) AND NOT EXISTS (SELECT 1 FROM present p WHERE p.customer_id = a.customer_id)
                             RETURNING a.customer_id
@@ -96,21 +82,7 @@ class ChurnAlerts {
      */
     void refreshQuietly(ChurnStatements out, String customerId, Instant at) {
         Map<String, Object> params = Map.of("id", customerId, "at", Timestamp.from(at));
-        out.run(customerId, """
-                        WITH present AS (
-                            SELECT customer_id, max(level_rank) AS level_rank, min(raised_at) AS raised_at,
-                                   string_agg(reason || ':' || source || ':' || level, ',' ORDER BY reason, source) AS signature
-                            FROM churn_reason WHERE customer_id = :id GROUP BY customer_id
-                        ), upserted AS (
-                            INSERT INTO churn_alert AS a (customer_id, level, level_rank, raised_at, updated_at, signature)
-                            SELECT customer_id, CASE level_rank WHEN 1 THEN 'WATCH' WHEN 2 THEN 'WARNING' ELSE 'CRITICAL' END,
-                                   level_rank, raised_at, :at, signature
-                            FROM present
-                            ON CONFLICT (customer_id) DO UPDATE SET level = EXCLUDED.level, level_rank = EXCLUDED.level_rank,
-                                raised_at = EXCLUDED.raised_at, signature = EXCLUDED.signature,
-                                updated_at = GREATEST(a.updated_at, EXCLUDED.updated_at)
-                            WHERE a.signature <> EXCLUDED.signature OR a.raised_at <> EXCLUDED.raised_at
-                        )
+        out.run(customerId, derivedAlerts("= :id") + """
                         DELETE FROM churn_alert a WHERE a.customer_id = :id AND NOT EXISTS (SELECT 1 FROM present)""", params);
         out.run(customerId, """
                         UPDATE customer_view v SET churn_level = a.level
@@ -128,6 +100,31 @@ class ChurnAlerts {
                         FROM customer_view c LEFT JOIN churn_alert a ON a.customer_id = c.customer_id
                         WHERE v.customer_id = c.customer_id AND v.churn_level IS DISTINCT FROM a.level""")
                 .update();
+    }
+
+    /**
+     * The statement's start that upserts the alert of each customer matched by {@code customers} (a condition on
+     * {@code customer_id}) from their reasons; CTEs {@code present} (the derived alerts) and {@code upserted} (those
+     * that changed, with RETURNING customer_id, level) for the rest of the statement to use.
+     */
+    private static String derivedAlerts(String customers) {
+        return """
+                WITH present AS (
+                    SELECT customer_id, max(level_rank) AS level_rank, min(raised_at) AS raised_at,
+                           string_agg(reason || ':' || source || ':' || level, ',' ORDER BY reason, source) AS signature
+                    FROM churn_reason WHERE customer_id %s GROUP BY customer_id
+                ), upserted AS (
+                    INSERT INTO churn_alert AS a (customer_id, level, level_rank, raised_at, updated_at, signature)
+                    SELECT customer_id, CASE level_rank WHEN 1 THEN 'WATCH' WHEN 2 THEN 'WARNING' ELSE 'CRITICAL' END,
+                           level_rank, raised_at, :at, signature
+                    FROM present
+                    ON CONFLICT (customer_id) DO UPDATE SET level = EXCLUDED.level, level_rank = EXCLUDED.level_rank,
+                        raised_at = EXCLUDED.raised_at, signature = EXCLUDED.signature,
+                        updated_at = GREATEST(a.updated_at, EXCLUDED.updated_at)
+                    WHERE a.signature <> EXCLUDED.signature OR a.raised_at <> EXCLUDED.raised_at
+                    RETURNING a.customer_id, a.level
+                )
+                """.formatted(customers);
     }
 
     private List<ChurnAlertChange> changes(List<Changed> changed, Instant at) {
