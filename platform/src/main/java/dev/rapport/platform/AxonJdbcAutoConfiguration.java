@@ -1,7 +1,6 @@
 package dev.rapport.platform;
 
 import java.util.List;
-
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;

@@ -151,7 +151,7 @@ class ChurnAlertProjection {
      * the state, so after an event that changed nothing (a redelivery, an older score) it changes nothing either: no
      * update count is needed, and a replay's statements can go through {@link ProjectionWrites} (batched in a rebuild).
      * Live, the statements run at once: the alert changes are read back and pushed to the stream's subscribers, and the
-     * level goes to {@code customer_view} after the commit ({@link ChurnLevelFollower}). Alert changes found while
+     * level of a changed alert goes to {@code customer_view} after the commit ({@link ChurnLevelFollower}). Alert changes found while
      * replaying history (a rebuild) are not news: subscribers are not told, and the level goes to {@code customer_view}
      * in the replay's transaction (in a rebuild, an empty stand-in; the swap aligns the live table).
      */
@@ -167,8 +167,9 @@ class ChurnAlertProjection {
             ChurnStatements out = (key, sql, params) -> jdbc.sql(sql).params(params).update();
             change.accept(out);
             reasons.refresh(out, customerId);
-            alerts.refresh(List.of(customerId), at, true);
-            levels.follow(customerId);
+            if (!alerts.refresh(List.of(customerId), at, true).isEmpty()) {
+                levels.follow(customerId); // only a changed alert can change the level
+            }
         }
     }
 }

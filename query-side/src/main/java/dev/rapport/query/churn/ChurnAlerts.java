@@ -84,10 +84,7 @@ class ChurnAlerts {
         Map<String, Object> params = Map.of("id", customerId, "at", Timestamp.from(at));
         out.run(customerId, derivedAlerts("= :id") + """
                         DELETE FROM churn_alert a WHERE a.customer_id = :id AND NOT EXISTS (SELECT 1 FROM present)""", params);
-        out.run(customerId, """
-                        UPDATE customer_view v SET churn_level = a.level
-                        FROM (SELECT :id AS customer_id) c LEFT JOIN churn_alert a ON a.customer_id = c.customer_id
-                        WHERE v.customer_id = c.customer_id AND v.churn_level IS DISTINCT FROM a.level""", params);
+        out.run(customerId, ChurnLevelFollower.COPY_LEVEL, params);
     }
 
     /**

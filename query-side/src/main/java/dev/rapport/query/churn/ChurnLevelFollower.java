@@ -23,10 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ChurnLevelFollower {
 
-    private static final String FOLLOW = """
-            UPDATE customer_view v SET churn_level = (SELECT a.level FROM churn_alert a WHERE a.customer_id = v.customer_id)
-            WHERE v.customer_id = :id
-              AND v.churn_level IS DISTINCT FROM (SELECT a.level FROM churn_alert a WHERE a.customer_id = v.customer_id)""";
+    /** Puts customer {@code :id}'s alert level (none without an alert) on their {@code customer_view} row. */
+    static final String COPY_LEVEL = """
+            UPDATE customer_view v SET churn_level = a.level
+            FROM (SELECT CAST(:id AS varchar) AS customer_id) c LEFT JOIN churn_alert a ON a.customer_id = c.customer_id
+            WHERE v.customer_id = c.customer_id AND v.churn_level IS DISTINCT FROM a.level""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
@@ -73,6 +74,6 @@ class ChurnLevelFollower {
     }
 
     private void copy(String customerId) {
-        jdbc.sql(FOLLOW).param("id", customerId).update();
+        jdbc.sql(COPY_LEVEL).param("id", customerId).update();
     }
 }
