@@ -115,12 +115,11 @@ public final class Bench {
                     verifyChain();
                 }
                 customers = writer.customers;
+                if (customers.isEmpty()) {
+                    customers = reusedStoreCustomers(scale);
+                }
             } else if (first && database.events() >= scale) {
-                customers = existingCustomers();
-                System.out.printf("%n== Scale %,d events: the store already holds %,d; %,d customers read from customer_view%n", scale,
-                        database.events(), customers.size());
-                report.note("The store was reused (--data-dir of an earlier run): its customers were read from customer_view, "
-                        + "without the generator's bookkeeping of their sales and complaints (meant for the query and lag figures)");
+                customers = reusedStoreCustomers(scale);
             } else {
                 System.out.printf("%n== Scale %,d events: generating through the command API ...%n", scale);
                 generator.generateUpTo(scale);
@@ -155,6 +154,15 @@ public final class Bench {
         report.note("Deadlocks PostgreSQL detected during the run (pg_stat_database): " + (deadlocks() - deadlocksBefore));
         report.note(String.format("Load average (1 min) at the start and at the end of the run: %.1f, %.1f (other work on the machine "
                 + "makes every figure noisier)", loadBefore, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+    }
+
+    private List<Customer> reusedStoreCustomers(long scale) throws java.sql.SQLException {
+        List<Customer> customers = existingCustomers();
+        System.out.printf("%n== Scale %,d events: the store already holds %,d; %,d customers read from customer_view%n", scale,
+                database.events(), customers.size());
+        report.note("The store was reused (--data-dir of an earlier run): its customers were read from customer_view, "
+                + "without the generator's bookkeeping of their sales and complaints (meant for the query and lag figures)");
+        return customers;
     }
 
     private List<Customer> existingCustomers() throws java.sql.SQLException {
@@ -272,26 +280,75 @@ public final class Bench {
     private void lag(List<Customer> customers) throws Exception {
         System.out.printf("%n== Lag: sales at %.0f/s for %d s, each read back with its consistency token ...%n", options.lagRate(),
                 options.duration().toSeconds());
+        LagRun offered = lagRun("Lag", customers, options.lagRate(), options.seed());
+        report.add(new Report.Row("Lag run: commands/s achieved of " + Report.num(options.lagRate()) + " offered",
+                Report.num(offered.achieved()) + " (" + offered.result().run().failed() + " failed, " + offered.result().run().dropped()
+                        + " dropped)", "", "", "1,000/s", offered.achieved() >= options.lagRate() * 0.99));
+        report.add(new Report.Row("Lag: acknowledged → visible with token, p50 / p99 / max ms", visible(offered), "", "", "p99 < 50 ms",
+                offered.result().visibleAfter().ms(99) < 50));
+        report.add(new Report.Row("Lag run: command latency from due time, p50 / p99 ms", latency(offered.result().command()), "", "", "",
+                null));
+        report.add(gateRow("Lag", offered));
+        boolean saturated = offered.achieved() < options.lagRate() * 0.99;
+        if (saturated && options.lagSustained() > 0) {
+            sustainedLag(customers, offered.achieved());
+        }
+    }
+
+    /**
+     * The lag itself, apart from saturation: the offered rate above was more than the machine sustains, so every read
+     * queued behind other requests. Again at a fraction of the rate it achieved, with other order ids.
+     */
+    private void sustainedLag(List<Customer> customers, double capacity) throws Exception {
+        double rate = Math.max(1, Math.floor(capacity * options.lagSustained()));
+        String label = "Lag at " + Report.num(rate) + "/s (" + Report.pct(options.lagSustained()) + " of the " + Report.num(capacity)
+                + "/s achieved above)";
+        System.out.printf("%n== %s for %d s, each read back with its consistency token ...%n", label, options.duration().toSeconds());
+        LagRun sustained = lagRun("Lag at " + Report.num(rate) + "/s", customers, rate, options.seed() + 100);
+        report.add(new Report.Row(label + ": commands/s achieved",
+                Report.num(sustained.achieved()) + " (" + sustained.result().run().failed() + " failed, "
+                        + sustained.result().run().dropped() + " dropped)", "", "", "", null));
+        report.add(new Report.Row(label + ": acknowledged → visible with token, p50 / p99 / max ms", visible(sustained), "", "",
+                "(p99 < 50 ms at 1,000/s)", null));
+        report.add(new Report.Row(label + ": command latency from due time, p50 / p99 ms", latency(sustained.result().command()), "", "",
+                "", null));
+        report.add(gateRow(label, sustained));
+    }
+
+    /** One lag run; with a forked load its CPU rows are reported under {@code figure}. */
+    private LagRun lagRun(String figure, List<Customer> customers, double rate, long seed) throws Exception {
         LagBench.Result result;
+        GateWaits before;
+        GateWaits after;
         if (options.forkLoad()) {
-            ForkedLoad.Outcome outcome = ForkedLoad.run("lag", api, customers, options.lagRate(), options.duration(), options.warmUp(),
-                    options.seed(), postgresCpu());
+            GateWaits[] window = new GateWaits[2];
+            ForkedLoad.Outcome outcome = ForkedLoad.run("lag", api, customers, rate, options.duration(), options.warmUp(), seed,
+                    postgresCpu(), measuring -> window[measuring ? 0 : 1] = GateWaits.of(app));
             result = new LagBench.Result(outcome.run(), outcome.latencies("visibleAfter"), outcome.latencies("command"));
-            cpuPerRequest("Lag", "sale and its read", outcome, result.command().count());
+            cpuPerRequest(figure, "sale and its read", outcome, result.command().count());
+            before = window[0];
+            after = window[1];
         } else {
             if (!options.warmUp().isZero()) {
-                LagBench.run(api, customers, options.lagRate(), options.warmUp(), options.seed() + 1);
+                LagBench.run(api, customers, rate, options.warmUp(), seed + 1);
             }
-            result = LagBench.run(api, customers, options.lagRate(), options.duration(), options.seed());
+            before = GateWaits.of(app);
+            result = LagBench.run(api, customers, rate, options.duration(), seed);
+            after = GateWaits.of(app);
         }
-        double achieved = result.command().count() / result.run().seconds();
-        report.add(new Report.Row("Lag run: commands/s achieved of " + Report.num(options.lagRate()) + " offered",
-                Report.num(achieved) + " (" + result.run().failed() + " failed, " + result.run().dropped() + " dropped)", "", "",
-                "1,000/s", achieved >= options.lagRate() * 0.99));
-        report.add(new Report.Row("Lag: acknowledged → visible with token, p50 / p99 / max ms",
-                latency(result.visibleAfter()) + String.format(" / %.1f", result.visibleAfter().maxMs()), "", "", "p99 < 50 ms",
-                result.visibleAfter().ms(99) < 50));
-        report.add(new Report.Row("Lag run: command latency from due time, p50 / p99 ms", latency(result.command()), "", "", "", null));
+        return new LagRun(result, result.command().count() / result.run().seconds(), after.minus(before));
+    }
+
+    private record LagRun(LagBench.Result result, double achieved, GateWaits gate) {
+    }
+
+    private static String visible(LagRun run) {
+        return latency(run.result().visibleAfter()) + String.format(" / %.1f", run.result().visibleAfter().maxMs());
+    }
+
+    private static Report.Row gateRow(String figure, LagRun run) {
+        return new Report.Row(figure + ": of the read, waiting in the consistency gate for the projection (server), mean ms, "
+                + "reads held", String.format("%.2f, %d", run.gate().meanMillis(), run.gate().count()), "", "", "", null);
     }
 
     private ForkedLoad.PostgresCpu postgresCpu() {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 /**
  * Runs the query or the lag load in a child JVM ({@link LoadClient}, started from the bench's own jar or class path) and
@@ -42,6 +43,12 @@ final class ForkedLoad {
 
     static Outcome run(String kind, Api api, List<Customer> customers, double rate, Duration duration, Duration warmUp, long seed,
                        PostgresCpu postgres) throws IOException, InterruptedException {
+        return run(kind, api, customers, rate, duration, warmUp, seed, postgres, measuring -> { });
+    }
+
+    /** As above; {@code window} is told when the measured window starts (true) and ends (false), to read more of the application. */
+    static Outcome run(String kind, Api api, List<Customer> customers, double rate, Duration duration, Duration warmUp, long seed,
+                       PostgresCpu postgres, Consumer<Boolean> window) throws IOException, InterruptedException {
         Path customersFile = Files.createTempFile("rapport-bench-customers", ".txt");
         Path resultFile = Files.createTempFile("rapport-bench-load", ".properties");
         try {
@@ -60,12 +67,14 @@ final class ForkedLoad {
                 String line;
                 while ((line = out.readLine()) != null) {
                     if (line.equals(LoadClient.MEASURING)) {
+                        window.accept(true);
                         appBefore = LoadClient.Usage.now();
                         postgresBefore = postgres.cpuNanos();
                     } else if (line.equals(LoadClient.MEASURED) && appBefore != null) {
                         appUsed = LoadClient.Usage.now().minus(appBefore);
                         long postgresAfter = postgres.cpuNanos();
                         postgresUsed = postgresBefore < 0 || postgresAfter < 0 ? -1 : postgresAfter - postgresBefore;
+                        window.accept(false);
                     } else {
                         System.out.println("  [load client] " + line);
                     }

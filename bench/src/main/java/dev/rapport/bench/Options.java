@@ -10,7 +10,7 @@ import java.util.Set;
 /** The command line (see bench/README.md). */
 record Options(List<Long> scales, String jdbcUrl, String user, String password, Path cdnow, Set<String> only, Duration duration,
                long seed, Path dataDir, Path results, double queryRate, double lagRate, String writer,
-               boolean forkLoad, Duration warmUp) {
+               boolean forkLoad, Duration warmUp, double lagSustained) {
 
     /** From this volume on the story is written directly into the event store unless --writer http says otherwise. */
     static final long DIRECT_FROM = 100_000;
@@ -33,6 +33,7 @@ record Options(List<Long> scales, String jdbcUrl, String user, String password, 
         String writer = null;
         boolean forkLoad = true;
         Duration warmUp = Duration.ofSeconds(3);
+        double lagSustained = 0.5;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -70,6 +71,12 @@ record Options(List<Long> scales, String jdbcUrl, String user, String password, 
                     forkLoad = value.equals("fork");
                 }
                 case "--warm-up" -> warmUp = Duration.ofSeconds(Long.parseLong(value.replaceAll("s$", "")));
+                case "--lag-sustained" -> {
+                    lagSustained = Double.parseDouble(value);
+                    if (lagSustained < 0 || lagSustained >= 1) {
+                        throw new IllegalArgumentException("--lag-sustained takes a fraction from 0 (off) to below 1, not " + value);
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see bench/README.md)");
             }
             i++;
@@ -79,7 +86,7 @@ record Options(List<Long> scales, String jdbcUrl, String user, String password, 
         }
         scales.sort(null);
         return new Options(scales, jdbcUrl, user, password, cdnow, only, duration, seed, dataDir.toAbsolutePath(), results, queryRate,
-                lagRate, writer != null ? writer : scales.get(0) >= DIRECT_FROM ? "direct" : "http", forkLoad, warmUp);
+                lagRate, writer != null ? writer : scales.get(0) >= DIRECT_FROM ? "direct" : "http", forkLoad, warmUp, lagSustained);
     }
 
     /** 100k, 1m, 5m, or a plain number of events. */

@@ -1,6 +1,7 @@
 package dev.rapport.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.net.InetSocketAddress;
@@ -42,6 +43,14 @@ class HarnessTest {
         assertThat(Options.volume("1m")).isEqualTo(1_000_000);
         assertThat(Options.volume("5M")).isEqualTo(5_000_000);
         assertThat(Options.parse("--scale", "1m,100k").scales()).containsExactly(100_000L, 1_000_000L);
+    }
+
+    @Test
+    void theSustainedLagRunIsAFractionOfTheAchievedRateOrOff() {
+        assertThat(Options.parse().lagSustained()).isEqualTo(0.5);
+        assertThat(Options.parse("--lag-sustained", "0").lagSustained()).isZero();
+        assertThat(Options.parse("--lag-sustained", "0.25").lagSustained()).isEqualTo(0.25);
+        assertThatThrownBy(() -> Options.parse("--lag-sustained", "1")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

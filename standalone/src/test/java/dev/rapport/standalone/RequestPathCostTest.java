@@ -20,7 +20,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * What every request used to pay for and no longer does (docs/performance.md, "Query and lag paths, round 2"): the dummy
  * hash Spring Security checks an unknown user's password against is made once, at start, not by the first requests
  * (they made one each); and Spring Security's observations (a Micrometer observation around the filter chain, every
- * authentication and every authorization) are off, while the HTTP server's request metrics stay.
+ * authentication and every authorization) are off, while the HTTP server's request metrics stay, as a timer without a long
+ * task timer of the requests in flight.
  */
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // a context of its own: the count below is of this application's start, before any request
@@ -69,5 +70,19 @@ class RequestPathCostTest {
         }
         assertThat(names).contains("http.server.requests");
         assertThat(names).noneMatch(name -> name.startsWith("spring.security"));
+    }
+
+    @Test
+    void requestsAreTimedWithoutALongTaskTimerOfTheRequestsInFlight() {
+        Http http = new Http(port);
+        assertThat(http.get("/api/customers/no-such-customer").status()).isEqualTo(404);
+        List<String> names = new ArrayList<>();
+        for (JsonNode name : http.get("/actuator/metrics").json().path("names")) {
+            names.add(name.asString());
+        }
+        assertThat(names).contains("http.server.requests").doesNotContain("http.server.requests.active");
+        JsonNode timed = http.get("/actuator/metrics/http.server.requests?tag=uri:/api/customers/%7BcustomerId%7D").json();
+        assertThat(timed.path("measurements").get(0).path("statistic").asString()).isEqualTo("COUNT");
+        assertThat(timed.path("measurements").get(0).path("value").asDouble()).isPositive();
     }
 }

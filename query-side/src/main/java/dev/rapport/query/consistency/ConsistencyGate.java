@@ -3,10 +3,13 @@ package dev.rapport.query.consistency;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import dev.rapport.platform.web.ConsistencyToken;
 import dev.rapport.platform.web.NotYetConsistent;
 import dev.rapport.query.Projections;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,6 +20,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Read-your-writes: a query carrying a consistency token is held until the projections it reads have
  * processed that position, for at most the configured time; then it is answered 503 with Retry-After.
+ * How long each such query was held is timed ({@value #WAIT_METRIC}, tagged {@code outcome=visible|timed-out}),
+ * so the share of a read-your-writes read spent waiting for the projection is known apart from the read itself.
  */
 @Component
 public class ConsistencyGate implements HandlerInterceptor {
@@ -24,15 +29,26 @@ public class ConsistencyGate implements HandlerInterceptor {
     /** Segments processed by another node commit unannounced here: their tokens are re-read this often. */
     private static final long POLL_NANOS = Duration.ofMillis(10).toNanos();
 
+    public static final String WAIT_METRIC = "rapport.consistency.wait";
+
     private final ProjectionPositions positions;
     private final ProjectionProgress progress;
     private final Duration timeout;
+    private final Timer visible;
+    private final Timer timedOut;
 
     ConsistencyGate(ProjectionPositions positions, ProjectionProgress progress,
-                    @Value("${rapport.consistency.timeout:3s}") Duration timeout) {
+                    @Value("${rapport.consistency.timeout:3s}") Duration timeout, MeterRegistry meters) {
         this.positions = positions;
         this.progress = progress;
         this.timeout = timeout;
+        this.visible = waitTimer(meters, "visible");
+        this.timedOut = waitTimer(meters, "timed-out");
+    }
+
+    private static Timer waitTimer(MeterRegistry meters, String outcome) {
+        return Timer.builder(WAIT_METRIC).description("How long a query carrying a consistency token waited for the projections it reads")
+                .tag("outcome", outcome).register(meters);
     }
 
     @Override
@@ -45,7 +61,14 @@ public class ConsistencyGate implements HandlerInterceptor {
         if (position < 0 || !"GET".equals(request.getMethod()) || !(handler instanceof HandlerMethod method)) {
             return true;
         }
-        awaitProjections(projectionsReadBy(method), position);
+        long start = System.nanoTime();
+        try {
+            awaitProjections(projectionsReadBy(method), position);
+        } catch (NotYetConsistent e) {
+            timedOut.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            throw e;
+        }
+        visible.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         return true;
     }
 

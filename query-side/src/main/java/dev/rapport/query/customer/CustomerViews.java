@@ -73,6 +73,12 @@ class CustomerViews {
     }
 
     List<CustomerView> list(CustomerFilter filter, CustomerSort sort, CustomerCursor after, int size) {
+        ListStatement statement = listStatement(filter, sort, after, size);
+        return jdbc.sql(statement.sql()).params(statement.params()).query(this::map).list();
+    }
+
+    /** The list's SQL and its named parameters, page size included. */
+    ListStatement listStatement(CustomerFilter filter, CustomerSort sort, CustomerCursor after, int size) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         filter.appendTo(conditions, params);
@@ -81,13 +87,13 @@ class CustomerViews {
             params.put("cursorValue", sort.cursorValue(after.value()));
             params.put("cursorId", after.customerId());
         }
+        params.put("size", size);
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        return jdbc.sql("SELECT " + columns + ", v.purchases_12m AS live_purchases_12m, v.net_spend_12m AS live_net_spend_12m"
-                        + from + where + " ORDER BY " + sort.orderBy() + " LIMIT :size")
-                .params(params)
-                .param("size", size)
-                .query(this::map)
-                .list();
+        return new ListStatement("SELECT " + columns + ", v.purchases_12m AS live_purchases_12m, v.net_spend_12m AS live_net_spend_12m"
+                + from + where + " ORDER BY " + sort.orderBy() + " LIMIT :size", params);
+    }
+
+    record ListStatement(String sql, Map<String, Object> params) {
     }
 
     long count() {
