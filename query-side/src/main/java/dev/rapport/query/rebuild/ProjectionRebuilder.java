@@ -169,7 +169,10 @@ public class ProjectionRebuilder {
         return Boolean.TRUE.equals(caughtUp);
     }
 
-    /** Under the live tables' locks: the rest of the log into the copies, then the copies become the live tables. */
+    /**
+     * The copies' indexes completed, then under the live tables' locks: the rest of the log into the copies, and the copies
+     * become the live tables.
+     */
     void swap(String name) {
         RebuildableProjection projection = projections.named(name);
         readAhead.remove(name);
@@ -178,6 +181,8 @@ public class ProjectionRebuilder {
             if (row.state() != RebuildState.RUNNING) {
                 return;
             }
+            // before any lock a query or the live processor waits for
+            tables.completeIndexes(projection);
             projection.swapSteps().beforeLock();
             tables.lockLive(projection);
             jdbc.sql("SET LOCAL search_path TO " + projection.rebuildSchema() + ", public").update();
@@ -234,7 +239,7 @@ public class ProjectionRebuilder {
 
     /**
      * Reads the next batch on a reader thread while this one is handled and written: the query, the upcasting, and
-     * the deserializing and decrypting of the events the handlers take. Outside any transaction, so the keys read
+     * the deserializing and decrypting (and the timestamp parsing) of the events the handlers take. Outside any transaction, so the keys read
      * for it are committed ones and go to the shared key cache at once.
      */
     private void startReadingAhead(RebuildableProjection projection, long position) {
@@ -245,6 +250,7 @@ public class ProjectionRebuilder {
                 if (replay.handles(event.getPayloadType())) {
                     event.getPayload();
                     event.getMetaData();
+                    event.getTimestamp(); // parsed from its text, when the replay wraps the event in its replay token
                 }
             }
             return batch;
