@@ -181,11 +181,14 @@ public class ProjectionRebuilder {
             if (row.state() != RebuildState.RUNNING) {
                 return;
             }
-            // before any lock a query or the live processor waits for
+            jdbc.sql("SET LOCAL search_path TO " + projection.rebuildSchema() + ", public").update();
+            // before any lock a query or the live processor waits for: the indexes, and the events stored meanwhile
             tables.completeIndexes(projection);
+            RebuildRecord.Row beforeTheIndexes = row;
+            writes.batched(() -> replay(projection, beforeTheIndexes, Long.MAX_VALUE));
+            row = record.find(name).orElseThrow();
             projection.swapSteps().beforeLock();
             tables.lockLive(projection);
-            jdbc.sql("SET LOCAL search_path TO " + projection.rebuildSchema() + ", public").update();
             while (replay(projection, row, Long.MAX_VALUE) > 0) {
                 row = record.find(name).orElseThrow();
             }
