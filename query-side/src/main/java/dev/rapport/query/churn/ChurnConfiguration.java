@@ -24,6 +24,7 @@ class ChurnConfiguration {
     RebuildableProjection churnAlertsRebuild(ChurnRebuildSteps steps) {
         return new RebuildableProjection(Projections.CHURN_ALERTS,
                 List.of("churn_customer", "churn_complaint", "churn_reason", "churn_alert"), List.of(),
-                List.of("customer_view"), steps);
+                // the reasons are derived from the customer's complaints, found through churn_complaint_customer
+                List.of("customer_view"), List.of("churn_complaint_customer"), steps);
     }
 }

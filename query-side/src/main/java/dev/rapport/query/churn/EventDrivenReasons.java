@@ -42,24 +42,30 @@ class EventDrivenReasons {
             LEFT JOIN churn_customer c ON c.customer_id = d.customer_id
             WHERE c.closed IS NOT TRUE""";
 
-    private static final String DELETE_STALE = """
-            WITH desired AS (%s)
-            DELETE FROM churn_reason r
-            WHERE r.customer_id = :id
-              AND (r.reason IN ('COMPLAINT', 'LOW_SATISFACTION', 'TIER_DOWNGRADE', 'UNREACHABLE')
-                   OR EXISTS (SELECT 1 FROM churn_customer c WHERE c.customer_id = :id AND c.closed))
-              AND NOT EXISTS (SELECT 1 FROM desired d WHERE d.reason = r.reason AND d.source = r.source)""".formatted(DESIRED);
-
-    private static final String UPSERT_DESIRED = """
+    /**
+     * Makes the customer's reasons the desired ones in one statement: the stale ones deleted, the desired ones inserted or
+     * updated. Both parts read the state once ({@code desired}) and touch disjoint rows (a desired reason is never stale).
+     * A desired reason already stored as it is stays untouched: ON CONFLICT would lock (write) its row even to change nothing,
+     * and a replay re-derives the reasons after every event of the customer.
+     */
+    private static final String REFRESH = """
+            WITH desired AS MATERIALIZED (%s),
+            stale AS (
+                DELETE FROM churn_reason r
+                WHERE r.customer_id = :id
+                  AND (r.reason IN ('COMPLAINT', 'LOW_SATISFACTION', 'TIER_DOWNGRADE', 'UNREACHABLE')
+                       OR EXISTS (SELECT 1 FROM churn_customer c WHERE c.customer_id = :id AND c.closed))
+                  AND NOT EXISTS (SELECT 1 FROM desired d WHERE d.reason = r.reason AND d.source = r.source))
             INSERT INTO churn_reason AS r (customer_id, reason, source, level, detail, raised_at)
-            SELECT :id, d.* FROM (%s) d
+            SELECT :id, d.* FROM desired d
+            WHERE NOT EXISTS (SELECT 1 FROM churn_reason s WHERE s.customer_id = :id AND s.reason = d.reason AND s.source = d.source
+                                AND (s.level, s.detail, s.raised_at) IS NOT DISTINCT FROM (d.level, d.detail, d.raised_at))
             ON CONFLICT (customer_id, reason, source) DO UPDATE
                 SET level = EXCLUDED.level, detail = EXCLUDED.detail, raised_at = EXCLUDED.raised_at
             WHERE (r.level, r.detail, r.raised_at) IS DISTINCT FROM (EXCLUDED.level, EXCLUDED.detail, EXCLUDED.raised_at)"""
             .formatted(DESIRED);
 
     void refresh(ChurnStatements out, String customerId) {
-        out.run(customerId, DELETE_STALE, Map.of("id", customerId));
-        out.run(customerId, UPSERT_DESIRED, Map.of("id", customerId));
+        out.run(customerId, REFRESH, Map.of("id", customerId));
     }
 }

@@ -169,7 +169,10 @@ public class ProjectionRebuilder {
         return Boolean.TRUE.equals(caughtUp);
     }
 
-    /** Under the live tables' locks: the rest of the log into the copies, then the copies become the live tables. */
+    /**
+     * The copies' indexes completed, then under the live tables' locks: the rest of the log into the copies, and the copies
+     * become the live tables.
+     */
     void swap(String name) {
         RebuildableProjection projection = projections.named(name);
         readAhead.remove(name);
@@ -178,9 +181,14 @@ public class ProjectionRebuilder {
             if (row.state() != RebuildState.RUNNING) {
                 return;
             }
+            jdbc.sql("SET LOCAL search_path TO " + projection.rebuildSchema() + ", public").update();
+            // before any lock a query or the live processor waits for: the indexes, and the events stored meanwhile
+            tables.completeIndexes(projection);
+            RebuildRecord.Row beforeTheIndexes = row;
+            writes.batched(() -> replay(projection, beforeTheIndexes, Long.MAX_VALUE));
+            row = record.find(name).orElseThrow();
             projection.swapSteps().beforeLock();
             tables.lockLive(projection);
-            jdbc.sql("SET LOCAL search_path TO " + projection.rebuildSchema() + ", public").update();
             while (replay(projection, row, Long.MAX_VALUE) > 0) {
                 row = record.find(name).orElseThrow();
             }
@@ -234,7 +242,7 @@ public class ProjectionRebuilder {
 
     /**
      * Reads the next batch on a reader thread while this one is handled and written: the query, the upcasting, and
-     * the deserializing and decrypting of the events the handlers take. Outside any transaction, so the keys read
+     * the deserializing and decrypting (and the timestamp parsing) of the events the handlers take. Outside any transaction, so the keys read
      * for it are committed ones and go to the shared key cache at once.
      */
     private void startReadingAhead(RebuildableProjection projection, long position) {
@@ -245,6 +253,7 @@ public class ProjectionRebuilder {
                 if (replay.handles(event.getPayloadType())) {
                     event.getPayload();
                     event.getMetaData();
+                    event.getTimestamp(); // parsed from its text, when the replay wraps the event in its replay token
                 }
             }
             return batch;

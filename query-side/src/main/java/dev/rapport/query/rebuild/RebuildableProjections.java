@@ -24,8 +24,10 @@ public class RebuildableProjections {
                     List.of(new RebuildableProjection.CarriedColumns("customer_view", "customer_id", CUSTOMER_VIEW_FOREIGN_COLUMNS))),
             new RebuildableProjection(Projections.CUSTOMER_TIMELINE, List.of("customer_timeline"), List.of()),
             new RebuildableProjection(Projections.COMPLAINT_VIEW, List.of("complaint_view"), List.of()),
+            // the lot walks and the qualifying window read by membership through these
             new RebuildableProjection(Projections.LOYALTY_VIEW,
-                    List.of("membership_view", "membership_qualifying", "membership_points_lot"), List.of()));
+                    List.of("membership_view", "membership_qualifying", "membership_points_lot"), List.of(),
+                    List.of("membership_qualifying_window", "membership_points_lot_open")));
 
     private final List<RebuildableProjection> all;
 

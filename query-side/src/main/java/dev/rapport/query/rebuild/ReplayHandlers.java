@@ -10,6 +10,11 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
+import org.axonframework.messaging.annotation.MultiHandlerDefinition;
+import org.axonframework.messaging.annotation.MultiHandlerEnhancerDefinition;
+import org.axonframework.messaging.timeout.HandlerTimeoutHandlerEnhancerDefinition;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotationUtils;
@@ -53,7 +58,7 @@ class ReplayHandlers {
                 .filter(bean -> processingGroup.equals(groupOf(bean)))
                 .filter(bean -> AnnotationUtils.findAnnotation(AopUtils.getTargetClass(bean), DisallowReplay.class) == null)
                 .map(bean -> new AnnotationEventHandlerAdapter(bean, axon.parameterResolverFactory(),
-                        axon.handlerDefinition(AopUtils.getTargetClass(bean))))
+                        withoutTimeouts(axon.handlerDefinition(AopUtils.getTargetClass(bean)))))
                 .toList();
         if (handlers.isEmpty()) {
             throw new IllegalStateException("No handlers for processing group " + processingGroup);
@@ -62,6 +67,9 @@ class ReplayHandlers {
         return new Replay() {
             @Override
             public void handle(TrackedEventMessage<?> tracked) {
+                if (!handles(tracked.getPayloadType())) {
+                    return; // wrapping it would parse its timestamp for nothing
+                }
                 EventMessage<?> event = tracked.withTrackingToken(new ReplayToken(tracked.trackingToken(), tracked.trackingToken()));
                 // handle() does nothing for an event without a handler: asking canHandle() first would look the handler up twice
                 for (AnnotationEventHandlerAdapter handler : handlers) {
@@ -80,6 +88,27 @@ class ReplayHandlers {
                         type -> handlers.stream().anyMatch(handler -> handler.canHandleType(type)));
             }
         };
+    }
+
+    /**
+     * The handler definition without Axon's handler timeouts. A timeout wraps every handled event in a task that takes
+     * a stack trace and schedules an interrupt, per event; in a rebuild the handlers only collect their statements, so
+     * there is no I/O for it to guard, and a rebuild that fails or hangs is seen in its status.
+     */
+    static HandlerDefinition withoutTimeouts(HandlerDefinition definition) {
+        if (definition instanceof MultiHandlerDefinition multi) {
+            return new MultiHandlerDefinition(multi.getDelegates(), withoutTimeouts(multi.getHandlerEnhancerDefinition()));
+        }
+        return definition;
+    }
+
+    private static HandlerEnhancerDefinition withoutTimeouts(HandlerEnhancerDefinition enhancer) {
+        if (enhancer instanceof MultiHandlerEnhancerDefinition multi) {
+            return new MultiHandlerEnhancerDefinition(multi.getDelegates().stream()
+                    .filter(delegate -> !(delegate instanceof HandlerTimeoutHandlerEnhancerDefinition))
+                    .map(ReplayHandlers::withoutTimeouts).toList());
+        }
+        return enhancer instanceof HandlerTimeoutHandlerEnhancerDefinition ? new MultiHandlerEnhancerDefinition() : enhancer;
     }
 
     private static String groupOf(Object bean) {

@@ -23,7 +23,8 @@ class ShadowTables {
 
     /**
      * A fresh, empty rebuild schema with a copy of each table, and a bare stand-in for each table of another
-     * projection the handlers touch (it stays empty and is dropped with the schema). Runs in the caller's transaction.
+     * projection the handlers touch (it stays empty and is dropped with the schema). The indexes only queries need
+     * are left for {@link #completeIndexes}. Runs in the caller's transaction.
      */
     void create(RebuildableProjection projection) {
         String schema = projection.rebuildSchema();
@@ -34,12 +35,28 @@ class ShadowTables {
             for (String constraint : indexedConstraints(table)) {
                 jdbc.sql("ALTER TABLE " + schema + "." + table + " ADD " + constraint).update();
             }
-            for (String index : plainIndexes(table)) {
-                jdbc.sql(onSchema(index, table, schema)).update();
+            for (PlainIndex index : plainIndexes(table)) {
+                if (index.unique() || projection.replayIndexes().contains(index.name())) {
+                    jdbc.sql(onSchema(index.definition(), table, schema)).update();
+                }
             }
         }
         for (String table : projection.standIns()) {
             jdbc.sql("CREATE TABLE " + schema + "." + table + " (LIKE public." + table + ")").update();
+        }
+    }
+
+    /**
+     * Builds the indexes of the live tables that the copies lack (those {@link #create} left out): after the replay, before
+     * the swap. Runs in the caller's transaction; a copy that has them all (built before, or by an earlier version) gains none.
+     */
+    void completeIndexes(RebuildableProjection projection) {
+        String schema = projection.rebuildSchema();
+        for (String table : projection.tables()) {
+            for (PlainIndex index : plainIndexes(table)) {
+                jdbc.sql(onSchema(index.definition(), table, schema)
+                        .replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX IF NOT EXISTS ")).update();
+            }
         }
     }
 
@@ -90,14 +107,20 @@ class ShadowTables {
                 .param(table).query(String.class).list();
     }
 
-    /** The indexes that back no constraint, as CREATE INDEX statements on the public table. */
-    private List<String> plainIndexes(String table) {
+    /** An index that backs no constraint: its name, whether it is unique, its CREATE INDEX statement on the public table. */
+    private record PlainIndex(String name, boolean unique, String definition) {
+    }
+
+    private List<PlainIndex> plainIndexes(String table) {
         return jdbc.sql("""
-                        SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i
+                        SELECT c.relname, i.indisunique, pg_get_indexdef(i.indexrelid) FROM pg_index i
+                        JOIN pg_class c ON c.oid = i.indexrelid
                         WHERE i.indrelid = ('public.' || ?)::regclass
-                          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+                          AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
                         ORDER BY i.indexrelid::regclass::text""")
-                .param(table).query(String.class).list();
+                .param(table)
+                .query((rs, row) -> new PlainIndex(rs.getString(1), rs.getBoolean(2), rs.getString(3)))
+                .list();
     }
 
     private static String onSchema(String indexDefinition, String table, String schema) {

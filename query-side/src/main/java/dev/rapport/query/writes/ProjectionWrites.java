@@ -121,9 +121,11 @@ public class ProjectionWrites {
     }
 
     /**
-     * Sends the writes in as few batches as it can: each round sends, of the next write of every key, all those
+     * Sends the writes in as few batches as it can: each round sends, of the next writes of every key, all those
      * of the statement most of them share. Keys whose events tell the same story (registered, updated, a sale,
-     * ...) thus advance together, and a round trip carries a statement for many keys.
+     * ...) thus advance together, and a round trip carries a statement for many keys. A key whose next writes are
+     * several of that statement (a customer's purchases) sends them all in the round, in their order: a JDBC batch
+     * runs its statements one after the other.
      */
     private void flush(List<Write> writes) {
         Map<String, ArrayDeque<Write>> byKey = new LinkedHashMap<>();
@@ -133,13 +135,17 @@ public class ProjectionWrites {
             byKey.values().forEach(queue -> ready.computeIfAbsent(queue.peek().sql(), sql -> new ArrayList<>()).add(queue));
             Map.Entry<String, List<ArrayDeque<Write>>> largest = ready.entrySet().stream()
                     .max(Comparator.comparingInt(entry -> entry.getValue().size())).orElseThrow();
-            List<ArrayDeque<Write>> queues = largest.getValue();
-            SqlParameterSource[] rows = queues.stream().map(queue -> new MapSqlParameterSource(queue.poll().params()))
-                    .toArray(SqlParameterSource[]::new);
-            if (rows.length == 1) {
-                named.update(largest.getKey(), rows[0]);
+            String sql = largest.getKey();
+            List<SqlParameterSource> rows = new ArrayList<>();
+            for (ArrayDeque<Write> queue : largest.getValue()) {
+                while (!queue.isEmpty() && queue.peek().sql().equals(sql)) {
+                    rows.add(new MapSqlParameterSource(queue.poll().params()));
+                }
+            }
+            if (rows.size() == 1) {
+                named.update(sql, rows.get(0));
             } else {
-                named.batchUpdate(largest.getKey(), rows);
+                named.batchUpdate(sql, rows.toArray(SqlParameterSource[]::new));
             }
             byKey.values().removeIf(ArrayDeque::isEmpty);
         }

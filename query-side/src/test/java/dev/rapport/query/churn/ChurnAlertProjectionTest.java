@@ -66,6 +66,24 @@ class ChurnAlertProjectionTest {
     }
 
     @Test
+    void aReasonThatStaysAsItIsIsNotWrittenAgainByTheNextEvents() {
+        customer.scored(1, T0);
+        long lockedOrWrittenBy = rowVersion();
+
+        customer.complaintFiled("k-1", at(1)).consent(ContactChannel.EMAIL, true, at(2));
+
+        assertThat(alert().orElseThrow().reasons()).singleElement()
+                .satisfies(reason -> assertThat(reason.reason()).isEqualTo(ChurnReason.LOW_SATISFACTION));
+        // the row's xmin and xmax: an update, or the lock ON CONFLICT takes even when it then changes nothing, would change them
+        assertThat(rowVersion()).isEqualTo(lockedOrWrittenBy);
+    }
+
+    private long rowVersion() {
+        return jdbc.sql("SELECT xmin::text::bigint * 4294967296 + xmax::text::bigint FROM churn_reason WHERE customer_id = 'c-1'")
+                .query(Long.class).single();
+    }
+
+    @Test
     void aReopenedComplaintIsCriticalUntilClosedWithAnAcceptableScore() {
         customer.complaintFiled("k-1", T0).slaBreached("k-1", SlaDeadline.ACKNOWLEDGE, at(1)).complaintReopened("k-1", at(3));
 

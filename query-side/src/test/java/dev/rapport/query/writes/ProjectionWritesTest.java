@@ -8,6 +8,8 @@ import java.util.Map;
 import dev.rapport.query.ProjectionDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Batched projection writes: sent at the end, in the order of each key's statements. */
@@ -43,6 +45,48 @@ class ProjectionWritesTest {
         assertThat(seenDuringTheWork).as("nothing written before the end").isZero();
         assertThat(jdbc.sql("SELECT key || '=' || value FROM projection_writes_probe ORDER BY key").query(String.class).list())
                 .containsExactly("a=a:xyx", "b=b:yyy", "c=c:");
+    }
+
+    @Test
+    void aKeysRunOfOneStatementGoesInOneRoundTripInItsOrder() {
+        RoundTrips roundTrips = new RoundTrips();
+        ProjectionWrites counted = new ProjectionWrites(roundTrips);
+        counted.batched(() -> {
+            counted.write("a", INSERT, Map.of("key", "a", "value", "a:"));
+            counted.write("b", INSERT, Map.of("key", "b", "value", "b:"));
+            // a customer with many purchases in one batch: its run of the same statement must not take a round trip each
+            for (int i = 0; i < 10; i++) {
+                counted.write("a", i % 5 == 4 ? APPEND_Y : APPEND_X, Map.of("key", "a"));
+            }
+            counted.write("b", APPEND_X, Map.of("key", "b"));
+            return null;
+        });
+
+        assertThat(jdbc.sql("SELECT key || '=' || value FROM projection_writes_probe ORDER BY key").query(String.class).list())
+                .containsExactly("a=a:xxxxyxxxxy", "b=b:x");
+        // the inserts; a's four x with b's x; a's y; a's four x; a's y
+        assertThat(roundTrips.count).isEqualTo(5);
+    }
+
+    /** Spring's template over the real database, counting the statements and batches it sends. */
+    private static final class RoundTrips extends NamedParameterJdbcTemplate {
+        int count;
+
+        RoundTrips() {
+            super(ProjectionDatabase.dataSource());
+        }
+
+        @Override
+        public int update(String sql, SqlParameterSource parameters) {
+            count++;
+            return super.update(sql, parameters);
+        }
+
+        @Override
+        public int[] batchUpdate(String sql, SqlParameterSource[] batchArgs) {
+            count++;
+            return super.batchUpdate(sql, batchArgs);
+        }
     }
 
     @Test
