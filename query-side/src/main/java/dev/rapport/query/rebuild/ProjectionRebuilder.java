@@ -189,9 +189,16 @@ public class ProjectionRebuilder {
             row = record.find(name).orElseThrow();
             projection.swapSteps().beforeLock();
             tables.lockLive(projection);
-            while (replay(projection, row, Long.MAX_VALUE) > 0) {
-                row = record.find(name).orElseThrow();
-            }
+            // up to the head as it is now: chasing a head that commands keep moving could hold the locks for ever;
+            // what is stored later the live processor handles in the swapped tables, as it does after any swap
+            long head = log.head();
+            writes.batched(() -> {
+                RebuildRecord.Row at = record.find(name).orElseThrow();
+                while (replay(projection, at, head) > 0) {
+                    at = record.find(name).orElseThrow();
+                }
+                return null;
+            });
             row = record.find(name).orElseThrow();
             tables.swap(projection);
             projection.swapSteps().afterSwap(projection.retiredSchema());
