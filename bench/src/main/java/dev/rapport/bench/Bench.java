@@ -109,7 +109,9 @@ public final class Bench {
                     report.add(new Report.Row(String.format("Direct write, %,d events (serialized, encrypted, chained; projections paused)", missing),
                             Report.num(missing / writer.seconds()) + " ev/s, " + String.format("%.0f s", writer.seconds()), "", "", "", null));
                 }
-                double seconds = processors.awaitHead(database::events, Math.max(missing, 0));
+                long[] statsBefore = catchUpStatistics();
+                double seconds = processors.awaitHead(database::events, Math.max(missing, 0), postgresCpu()::cpuNanos);
+                printCatchUpStatistics(statsBefore, catchUpStatistics(), Math.max(missing, 0));
                 catchUp = missing > 0 ? new RebuildBench.Timing("catch-up", seconds, missing) : null;
                 if (first) {
                     verifyChain();
@@ -176,6 +178,27 @@ public final class Bench {
             }
         }
         return customers;
+    }
+
+    /**
+     * PostgreSQL's counters the live catch-up moves, load or not: committed transactions, statements that read the
+     * dead-letter queue's table (index and sequential scans), token updates.
+     */
+    private long[] catchUpStatistics() {
+        return new long[] {
+                database.single("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"),
+                database.single("SELECT coalesce(sum(coalesce(idx_scan, 0) + coalesce(seq_scan, 0)), 0) FROM pg_stat_user_tables"
+                        + " WHERE relname = 'dead_letter_entry'"),
+                database.single("SELECT coalesce(sum(n_tup_upd), 0) FROM pg_stat_user_tables WHERE relname = 'token_entry'")};
+    }
+
+    private static void printCatchUpStatistics(long[] before, long[] after, long written) {
+        if (written > 0) {
+            System.out.printf("  PostgreSQL during the catch-up, per 1,000 events written: %.1f commits, %.1f reads of"
+                            + " dead_letter_entry, %.1f token updates (statistics are sent with a delay of up to 0.5 s)%n",
+                    (after[0] - before[0]) * 1000.0 / written, (after[1] - before[1]) * 1000.0 / written,
+                    (after[2] - before[2]) * 1000.0 / written);
+        }
     }
 
     private long deadlocks() {

@@ -1,6 +1,8 @@
 package dev.rapport.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +71,20 @@ final class Processors {
 
     /** As {@link #awaitHead(LongSupplier)}, printing each processor's catch-up rate over the {@code written} events. */
     double awaitHead(LongSupplier headNow, long written) throws InterruptedException {
+        return awaitHead(headNow, written, () -> -1);
+    }
+
+    /**
+     * As {@link #awaitHead(LongSupplier, long)}, also printing the CPU time per written event of each processor's own
+     * threads (coordinator and work packages), of the whole JVM and of PostgreSQL ({@code postgresCpuNanos}, -1 when
+     * unknown): figures a loaded machine distorts much less than events/s.
+     */
+    double awaitHead(LongSupplier headNow, long written, LongSupplier postgresCpuNanos) throws InterruptedException {
         long head = headNow.getAsLong();
         long start = System.nanoTime();
         long cpuAtStart = jvmCpuNanos();
+        long postgresAtStart = postgresCpuNanos.getAsLong();
+        Map<String, ProcessorCpu> threadsAtStart = processorThreadCpu();
         long lastPrint = start;
         Set<String> atHead = new HashSet<>();
         long lastSlowest = slowest().position;
@@ -87,9 +100,14 @@ final class Processors {
             Position slowest = slowest();
             if (slowest.position >= head) {
                 double seconds = (System.nanoTime() - start) / 1e9;
+                long jvmCpu = jvmCpuNanos() - cpuAtStart;
+                long postgresAtEnd = postgresCpuNanos.getAsLong();
                 System.out.printf("  every processor at the head after %.0f s; JVM CPU %.1f s (load average %.1f)%n", seconds,
-                        (jvmCpuNanos() - cpuAtStart) / 1e9,
-                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                        jvmCpu / 1e9, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                if (written > 0) {
+                    printCpuPerEvent(written, jvmCpu, postgresAtStart < 0 || postgresAtEnd < 0 ? -1 : postgresAtEnd - postgresAtStart,
+                            threadsAtStart, processorThreadCpu());
+                }
                 return seconds;
             }
             long now = System.nanoTime();
@@ -104,6 +122,54 @@ final class Processors {
     }
 
     private record Position(String processor, long position) {
+    }
+
+    /** CPU nanoseconds of a processor's coordinator thread(s) and of its work packages' threads. */
+    private record ProcessorCpu(long coordinator, long workPackages) {
+    }
+
+    private void printCpuPerEvent(long written, long jvmCpu, long postgresCpu, Map<String, ProcessorCpu> before,
+                                  Map<String, ProcessorCpu> after) {
+        System.out.printf("  CPU µs per event written: JVM %.1f, PostgreSQL %s%n", jvmCpu / 1e3 / written,
+                postgresCpu < 0 ? "n/a" : String.format("%.1f", postgresCpu / 1e3 / written));
+        for (String name : after.keySet().stream().sorted().toList()) {
+            ProcessorCpu end = after.get(name);
+            ProcessorCpu begin = before.getOrDefault(name, new ProcessorCpu(0, 0));
+            System.out.printf("  CPU µs per event, %s: coordinator %.1f, work packages %.1f%n", name,
+                    (end.coordinator - begin.coordinator) / 1e3 / written, (end.workPackages - begin.workPackages) / 1e3 / written);
+        }
+    }
+
+    /**
+     * The CPU time of every streaming processor's threads, by processor, from Axon's thread names
+     * ({@code Coordinator[name]-n}, {@code WorkPackage[name]-n}); the pools keep their threads, so two snapshots subtract.
+     */
+    private Map<String, ProcessorCpu> processorThreadCpu() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, ProcessorCpu> cpu = new java.util.TreeMap<>();
+        for (StreamingEventProcessor processor : streaming()) {
+            cpu.put(processor.getName(), new ProcessorCpu(0, 0));
+        }
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            String thread = info.getThreadName();
+            int open = thread.indexOf('[');
+            int close = thread.lastIndexOf(']');
+            if (open < 0 || close < open) {
+                continue;
+            }
+            ProcessorCpu sum = cpu.get(thread.substring(open + 1, close));
+            long nanos = threads.getThreadCpuTime(info.getThreadId());
+            if (sum == null || nanos < 0) {
+                continue;
+            }
+            boolean coordinator = thread.startsWith("Coordinator[");
+            cpu.put(thread.substring(open + 1, close), new ProcessorCpu(sum.coordinator + (coordinator ? nanos : 0),
+                    sum.workPackages + (coordinator ? 0 : nanos)));
+        }
+        return cpu;
     }
 
     private static long jvmCpuNanos() {

@@ -1,5 +1,10 @@
 package dev.rapport.platform;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -22,6 +27,12 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
@@ -29,6 +40,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import dev.rapport.platform.streaming.EventArrivals;
+import dev.rapport.platform.streaming.StoredCustomers;
 import dev.rapport.platform.streaming.WakingEventSource;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -136,7 +148,7 @@ public class AxonJdbcAutoConfiguration {
                                           Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           EventStoreProperties properties) {
-        return new WithoutSnapshots(JdbcEventStorageEngine.builder()
+        return new WithoutSnapshots(configuration.upcasterChain(), JdbcEventStorageEngine.builder()
                 // an aggregate's events have no gaps (its sequence numbers are unique and consecutive), so a batch
                 // smaller than batchSize is the last one: Axon's JDBC default reads on until an empty batch, one more
                 // round trip for every command on an existing aggregate
@@ -163,8 +175,51 @@ public class AxonJdbcAutoConfiguration {
      */
     static final class WithoutSnapshots extends JdbcEventStorageEngine {
 
-        WithoutSnapshots(JdbcEventStorageEngine.Builder builder) {
+        private final EventUpcaster upcasterChain;
+
+        WithoutSnapshots(EventUpcaster upcasterChain, JdbcEventStorageEngine.Builder builder) {
             super(builder);
+            this.upcasterChain = upcasterChain;
+        }
+
+        /** Tracked events carry the customer their row names, for the processors' sequencing ({@link StoredCustomers}). */
+        @Override
+        public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+            return StoredCustomers.tagged(readEventData(trackingToken, mayBlock),
+                    rows -> EventUtils.upcastAndDeserializeTrackedEvents(rows, getEventSerializer(), upcasterChain));
+        }
+
+        @Override
+        protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken) throws SQLException {
+            return StoredCustomers.withCustomer(super.getTrackedEventData(resultSet, previousToken), resultSet.getString(StoredCustomers.COLUMN));
+        }
+
+        // Axon's two statements for tracked events (JdbcEventStorageEngineStatements), with the row's customer
+        @Override
+        protected PreparedStatement readEventDataWithoutGaps(Connection connection, long globalIndex, int batchSize) throws SQLException {
+            EventSchema schema = schema();
+            PreparedStatement statement = connection.prepareStatement("SELECT " + schema.trackedEventFields() + ", "
+                    + StoredCustomers.COLUMN + " FROM " + schema.domainEventTable() + " WHERE (" + schema.globalIndexColumn()
+                    + " > ? AND " + schema.globalIndexColumn() + " <= ?) ORDER BY " + schema.globalIndexColumn() + " ASC");
+            statement.setLong(1, globalIndex);
+            statement.setLong(2, globalIndex + batchSize);
+            return statement;
+        }
+
+        @Override
+        protected PreparedStatement readEventDataWithGaps(Connection connection, long globalIndex, int batchSize, List<Long> gaps)
+                throws SQLException {
+            EventSchema schema = schema();
+            PreparedStatement statement = connection.prepareStatement("SELECT " + schema.trackedEventFields() + ", "
+                    + StoredCustomers.COLUMN + " FROM " + schema.domainEventTable() + " WHERE (" + schema.globalIndexColumn()
+                    + " > ? AND " + schema.globalIndexColumn() + " <= ?) OR " + schema.globalIndexColumn() + " IN ("
+                    + String.join(",", Collections.nCopies(gaps.size(), "?")) + ") ORDER BY " + schema.globalIndexColumn() + " ASC");
+            statement.setLong(1, globalIndex);
+            statement.setLong(2, globalIndex + batchSize);
+            for (int i = 0; i < gaps.size(); i++) {
+                statement.setLong(i + 3, gaps.get(i));
+            }
+            return statement;
         }
 
         @Override

@@ -18,7 +18,7 @@ public record ProjectionProcessorProperties(Integer initialSegments, Integer bat
         initialSegments = initialSegments == null ? 4 : initialSegments;
         batchSize = batchSize == null ? 100 : batchSize;
         batchedWrites = batchedWrites == null
-                ? List.of(Projections.CUSTOMER_VIEW, Projections.CUSTOMER_TIMELINE, Projections.COMPLAINT_VIEW)
+                ? List.of(Projections.CUSTOMER_VIEW, Projections.CUSTOMER_TIMELINE, Projections.COMPLAINT_VIEW, Projections.LOYALTY_VIEW)
                 : List.copyOf(batchedWrites);
     }
 }

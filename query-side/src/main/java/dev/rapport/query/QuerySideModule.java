@@ -97,7 +97,12 @@ public class QuerySideModule {
                         .registerSequencingPolicy(projection, config -> CustomerSequencing.INSTANCE)
                         .registerDeadLetterQueue(projection, config -> deadLetterQueues.forProcessingGroup(projection))
                         .registerDeadLetterPolicy(projection, config -> new ContainedFailurePolicy(projection, failures, meters))
-                        .registerHandlerInterceptor(projection, config -> progress);
+                        // without it the dead-letter queue is asked for every event whether its customer is parked: one
+                        // query per event; the cache asks only when parked sequences existed as the segment was claimed
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(projection,
+                                (config, invoker) -> invoker.enableSequenceIdentifierCache())
+                        .registerHandlerInterceptor(projection, config -> progress)
+                        .registerHandlerInterceptor(projection, config -> ProjectionsDispatchNothing.INSTANCE);
                 if (properties.batchedWrites().contains(projection)) {
                     processing.registerHandlerInterceptor(projection, config -> new BatchedUnlessCareful(projection, writes, failures, meters));
                 }

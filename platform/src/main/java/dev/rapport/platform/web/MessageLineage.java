@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 
 /**
@@ -13,8 +14,18 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
  */
 public class MessageLineage implements CorrelationDataProvider {
 
+    /**
+     * A unit of work that dispatches nothing (a projection's batch) may hold this resource: its lineage is then not
+     * computed. Axon asks for it after every message handled, for a result message nobody reads, and reading the lineage
+     * deserializes the handled event's metadata.
+     */
+    public static final String NOT_NEEDED = MessageLineage.class.getName() + ".notNeeded";
+
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().resources().containsKey(NOT_NEEDED)) {
+            return Map.of();
+        }
         Map<String, Object> data = new HashMap<>();
         for (String key : new String[]{CommandMetadata.ACTOR, CommandMetadata.SOURCE, CommandMetadata.IDEMPOTENCY_KEY}) {
             Object value = message.getMetaData().get(key);
