@@ -39,7 +39,7 @@ class ShadowTablesTest {
             assertThat(definitions(customerView.rebuildSchema(), table)).as(table)
                     .isEqualTo(definitions("public", table)).isNotEmpty();
         }
-        assertThat(indexes(customerView.rebuildSchema(), "customer_view")).contains("customer_view_net_spend", "customer_view_churn");
+        assertThat(indexes(customerView.rebuildSchema(), "customer_view")).contains("customer_view_spend_12m", "customer_view_churn");
     }
 
     @Test
