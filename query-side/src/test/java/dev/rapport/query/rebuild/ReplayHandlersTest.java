@@ -28,19 +28,25 @@ class ReplayHandlersTest {
                     new HandlerTimeoutHandlerEnhancerDefinition(new HandlerTimeoutConfiguration(new TaskTimeoutSettings(50, -1, -1),
                             new TaskTimeoutSettings(), new TaskTimeoutSettings(), new TaskTimeoutSettings()))));
 
+    /** Slower than the 50 ms timeout; the interrupted case sleeps long, so a late interrupt on a busy machine still comes first. */
     static class SlowHandler {
+        private final long millis;
         int handled;
+
+        SlowHandler(long millis) {
+            this.millis = millis;
+        }
 
         @EventHandler
         void on(String event) throws InterruptedException {
-            Thread.sleep(200);
+            Thread.sleep(millis);
             handled++;
         }
     }
 
     @Test
     void withAxonsDefinitionASlowHandlerIsInterruptedByItsTimeout() {
-        SlowHandler bean = new SlowHandler();
+        SlowHandler bean = new SlowHandler(30_000);
         assertThatThrownBy(() -> adapter(bean, axons).handle(GenericEventMessage.asEventMessage("event"))).isNotNull();
         Thread.interrupted();
         assertThat(bean.handled).isZero();
@@ -48,7 +54,7 @@ class ReplayHandlersTest {
 
     @Test
     void theReplaysHandlersRunWithoutTheTimeoutAndKeepTheRestOfTheDefinition() throws Exception {
-        SlowHandler bean = new SlowHandler();
+        SlowHandler bean = new SlowHandler(200);
         AnnotationEventHandlerAdapter replay = adapter(bean, ReplayHandlers.withoutTimeouts(axons));
         replay.handle(GenericEventMessage.asEventMessage("event"));
         assertThat(bean.handled).isEqualTo(1);
