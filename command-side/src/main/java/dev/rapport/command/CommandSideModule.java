@@ -5,6 +5,7 @@ import dev.rapport.command.customer.CustomerRegistry;
 import dev.rapport.platform.SchemaModule;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.common.Registration;
 import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
 import org.springframework.boot.SpringBootConfiguration;
@@ -27,11 +28,16 @@ public class CommandSideModule {
         return new SchemaModule("command_side", "classpath:db/command-side", 10);
     }
 
-    /** Lookups the command side decides with are updated in the same transaction as the events. */
+    /**
+     * Lookups the command side decides with are updated in the same transaction as the events, and a failed update
+     * fails the command: Axon's default handler would log it and store the event anyway (an error PostgreSQL sees
+     * aborts the transaction, but one thrown in Java before the statement, as by the pool, would not).
+     */
     @Bean
     ConfigurerModule consistentLookups() {
-        return configurer -> configurer.eventProcessing(processing ->
-                processing.registerSubscribingEventProcessor(CustomerRegistry.PROCESSING_GROUP));
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerSubscribingEventProcessor(CustomerRegistry.PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(CustomerRegistry.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance()));
     }
 
     /** Commands are validated (Jakarta Validation) before they reach an aggregate, whoever sends them. */
