@@ -8,6 +8,7 @@ import dev.rapport.query.CustomerSequencing;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
+import dev.rapport.platform.streaming.StoredCustomers;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -40,7 +41,7 @@ public class ProjectionPositions {
      * aggregate's id. Read from the column, not the payload, so a gated query neither deserializes nor decrypts an event.
      */
     public Optional<Object> sequenceAt(long position) {
-        return jdbc.sql("SELECT coalesce(customer_id, aggregate_identifier) FROM domain_event_entry WHERE global_index = ?")
+        return jdbc.sql("SELECT coalesce(" + StoredCustomers.COLUMN + ", aggregate_identifier) FROM domain_event_entry WHERE global_index = ?")
                 .param(position)
                 .query(String.class)
                 .optional()
