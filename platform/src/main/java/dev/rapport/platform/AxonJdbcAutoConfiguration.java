@@ -12,7 +12,6 @@ import javax.sql.DataSource;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
@@ -98,9 +97,15 @@ public class AxonJdbcAutoConfiguration {
         return new SchemaMigrations(dataSource, modules);
     }
 
+    /**
+     * Spring's transaction, which Axon's units of work run in, already gives every JDBC call in it one connection.
+     * Axon's {@code UnitOfWorkAwareConnectionProviderWrapper} is left out on purpose: it closed that connection again
+     * at the unit of work's cleanup, after the transaction had returned it to the pool, and a second close of a Hikari
+     * proxy clears the statement list of whoever borrowed the pooled connection next (ConnectionReleaseTest).
+     */
     @Bean
     ConnectionProvider connectionProvider(DataSource dataSource, SchemaMigrations migrated) {
-        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     @Bean
