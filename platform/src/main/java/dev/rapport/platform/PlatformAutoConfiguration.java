@@ -7,6 +7,7 @@ import dev.rapport.platform.web.InputLimits;
 import dev.rapport.platform.web.MessageLineage;
 import dev.rapport.platform.web.ProblemDetailsAdvice;
 import dev.rapport.platform.web.RequestBodyLimit;
+import dev.rapport.platform.web.LiveStreams;
 import dev.rapport.platform.web.SubscriptionRateLimit;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -66,6 +67,12 @@ public class PlatformAutoConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     RequestBodyLimit requestBodyLimit(InputLimits limits) {
         return new RequestBodyLimit(limits.maxRequestBody().toBytes());
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    LiveStreams liveStreams() {
+        return new LiveStreams();
     }
 
     @Bean

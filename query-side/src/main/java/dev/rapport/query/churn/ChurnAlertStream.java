@@ -18,6 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import dev.rapport.platform.web.LiveStreams;
+
 /**
  * The subscribers of the live alert stream and the pushing of committed alert changes to them. Changes are
  * sent by one dispatcher thread, in the order they were committed, so a slow subscriber never holds up a
@@ -37,7 +39,10 @@ public class ChurnAlertStream {
     private final int maxSubscribers;
     private final long timeoutMillis;
 
-    ChurnAlertStream(ChurnProperties properties) {
+    private final LiveStreams streams;
+
+    ChurnAlertStream(ChurnProperties properties, LiveStreams streams) {
+        this.streams = streams;
         this.maxSubscribers = properties.stream().maxSubscribers();
         this.timeoutMillis = properties.stream().timeout().toMillis();
     }
@@ -47,7 +52,7 @@ public class ChurnAlertStream {
         if (subscribers.size() >= maxSubscribers) {
             throw new StreamFull(maxSubscribers);
         }
-        SseEmitter emitter = new SseEmitter(timeoutMillis);
+        SseEmitter emitter = streams.track(new SseEmitter(timeoutMillis));
         subscribers.add(emitter);
         emitter.onCompletion(() -> subscribers.remove(emitter));
         emitter.onTimeout(() -> {

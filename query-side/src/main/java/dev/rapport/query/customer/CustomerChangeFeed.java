@@ -16,6 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import dev.rapport.platform.web.LiveStreams;
+
 /**
  * Live customer 360s over Server-Sent Events: whenever the customer-view projection commits a change to
  * a customer somebody follows, the new view is pushed to them. Bounded: beyond the configured number of
@@ -31,11 +33,14 @@ class CustomerChangeFeed {
     private final int maxSubscribers;
     private final Duration timeout;
 
-    CustomerChangeFeed(CustomerViews views, Clock clock,
+    private final LiveStreams streams;
+
+    CustomerChangeFeed(CustomerViews views, Clock clock, LiveStreams streams,
                        @Value("${rapport.sse.max-subscribers:500}") int maxSubscribers,
                        @Value("${rapport.sse.timeout:PT30M}") Duration timeout) {
         this.views = views;
         this.clock = clock;
+        this.streams = streams;
         this.maxSubscribers = maxSubscribers;
         this.timeout = timeout;
     }
@@ -45,7 +50,7 @@ class CustomerChangeFeed {
             open.decrementAndGet();
             throw new TooManySubscribers(maxSubscribers);
         }
-        SseEmitter emitter = new SseEmitter(timeout.toMillis());
+        SseEmitter emitter = streams.track(new SseEmitter(timeout.toMillis()));
         subscribers.computeIfAbsent(customerId, id -> new CopyOnWriteArraySet<>()).add(emitter);
         Runnable remove = () -> unsubscribe(customerId, emitter);
         emitter.onCompletion(remove);

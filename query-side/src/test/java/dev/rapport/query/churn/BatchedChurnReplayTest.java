@@ -1,5 +1,6 @@
 package dev.rapport.query.churn;
 
+import dev.rapport.platform.web.LiveStreams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -30,7 +31,7 @@ class BatchedChurnReplayTest {
 
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
     private final ProjectionWrites writes = ProjectionDatabase.writes();
-    private final ChurnAlertStream stream = new ChurnAlertStream(ChurnProperties.defaults());
+    private final ChurnAlertStream stream = new ChurnAlertStream(ChurnProperties.defaults(), new LiveStreams());
     private final ChurnAlertProjection projection = new ChurnAlertProjection(jdbc, writes,
             new ChurnAlerts(jdbc, new ChurnAlertViews(jdbc), stream), ChurnLevelFollower.atOnce(jdbc), new SimpleMeterRegistry());
 

@@ -1,5 +1,6 @@
 package dev.rapport.query.churn;
 
+import dev.rapport.platform.web.LiveStreams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -26,7 +27,7 @@ class ChurnAlertControllerTest {
     private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
 
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
-    private final ChurnAlertStream stream = new ChurnAlertStream(ChurnProperties.defaults());
+    private final ChurnAlertStream stream = new ChurnAlertStream(ChurnProperties.defaults(), new LiveStreams());
     private final ChurnAlertViews views = new ChurnAlertViews(jdbc);
     private final ChurnAlerts alerts = new ChurnAlerts(jdbc, views, stream);
     private final MockMvc http = MockMvcBuilders.standaloneSetup(new ChurnAlertController(views, stream))

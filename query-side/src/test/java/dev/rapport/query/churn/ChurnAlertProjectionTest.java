@@ -1,5 +1,6 @@
 package dev.rapport.query.churn;
 
+import dev.rapport.platform.web.LiveStreams;
 import static dev.rapport.query.churn.ChurnTables.churnLevelOnCustomerView;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +25,7 @@ class ChurnAlertProjectionTest {
     private static final Instant T0 = Instant.parse("2026-02-02T09:00:00Z");
 
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
-    private final ChurnAlertStream stream = new ChurnAlertStream(ChurnProperties.defaults());
+    private final ChurnAlertStream stream = new ChurnAlertStream(ChurnProperties.defaults(), new LiveStreams());
     private final ChurnAlertViews views = new ChurnAlertViews(jdbc);
     private final ChurnAlertProjection projection = new ChurnAlertProjection(jdbc, ProjectionDatabase.writes(),
             new ChurnAlerts(jdbc, views, stream), ChurnLevelFollower.atOnce(jdbc), new SimpleMeterRegistry());

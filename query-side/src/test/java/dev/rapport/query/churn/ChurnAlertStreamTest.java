@@ -1,6 +1,8 @@
 package dev.rapport.query.churn;
 
+import dev.rapport.platform.web.LiveStreams;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -37,8 +39,9 @@ class ChurnAlertStreamTest {
 
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
     private final TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(ProjectionDatabase.dataSource()));
+    private final LiveStreams streams = new LiveStreams();
     private final ChurnAlertStream stream = new ChurnAlertStream(new ChurnProperties(null, null, null, null,
-            new ChurnProperties.Stream(2, Duration.ofMinutes(5)), null));
+            new ChurnProperties.Stream(2, Duration.ofMinutes(5)), null), streams);
     private final ChurnAlertViews views = new ChurnAlertViews(jdbc);
     private final ChurnAlertProjection projection = new ChurnAlertProjection(jdbc, ProjectionDatabase.writes(),
             new ChurnAlerts(jdbc, views, stream), ChurnLevelFollower.atOnce(jdbc), new SimpleMeterRegistry());
@@ -125,6 +128,19 @@ class ChurnAlertStreamTest {
         }
 
         assertThat(stream.subscribers()).isZero();
+    }
+
+    @Test
+    void stoppingTheApplicationEndsEveryOpenStream() throws Exception {
+        MvcResult subscription = subscribe();
+        assertThat(streams.open()).isEqualTo(1);
+
+        assertThatThrownBy(() -> subscription.getAsyncResult(50)).as("open until the stop").isInstanceOf(IllegalStateException.class);
+
+        streams.stop();
+
+        subscription.getAsyncResult(5_000); // the stream's request ended: MVC has its result to dispatch
+        assertThat(streams.open()).isZero();
     }
 
     private MvcResult subscribe() throws Exception {

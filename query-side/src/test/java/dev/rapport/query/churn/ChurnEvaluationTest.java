@@ -1,5 +1,6 @@
 package dev.rapport.query.churn;
 
+import dev.rapport.platform.web.LiveStreams;
 import static dev.rapport.query.churn.ChurnTables.churnLevelOnCustomerView;
 import static dev.rapport.query.churn.ChurnTables.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,7 @@ class ChurnEvaluationTest {
     private final DataSource dataSource = ProjectionDatabase.dataSource();
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
     private final ChurnProperties properties = ChurnProperties.defaults();
-    private final ChurnAlertStream stream = new ChurnAlertStream(properties);
+    private final ChurnAlertStream stream = new ChurnAlertStream(properties, new LiveStreams());
     private final ChurnAlertViews views = new ChurnAlertViews(jdbc);
     private final ChurnAlerts alerts = new ChurnAlerts(jdbc, views, stream);
 

@@ -1,5 +1,6 @@
 package dev.rapport.query.churn;
 
+import dev.rapport.platform.web.LiveStreams;
 import static dev.rapport.query.churn.ChurnTables.churnLevelOnCustomerView;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +32,7 @@ class ChurnLevelFollowerTest {
     private final DataSource dataSource = ProjectionDatabase.dataSource();
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
     private final DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
-    private final ChurnAlertStream stream = new ChurnAlertStream(ChurnProperties.defaults());
+    private final ChurnAlertStream stream = new ChurnAlertStream(ChurnProperties.defaults(), new LiveStreams());
     private final ChurnAlertProjection projection = new ChurnAlertProjection(jdbc, ProjectionDatabase.writes(),
             new ChurnAlerts(jdbc, new ChurnAlertViews(jdbc), stream), new ChurnLevelFollower(jdbc, transactionManager),
             new SimpleMeterRegistry());
