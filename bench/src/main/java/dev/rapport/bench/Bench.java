@@ -261,6 +261,12 @@ public final class Bench {
         }
         double total = 0;
         List<String> projections = bench.projections();
+        if (!options.projections().isEmpty()) {
+            if (!projections.containsAll(options.projections())) {
+                throw new IllegalArgumentException("--projections takes some of " + projections + ", not " + options.projections());
+            }
+            projections = options.projections();
+        }
         for (String projection : projections) {
             RebuildBench.Timing timing = bench.inTurn(projection);
             total += timing.seconds();
@@ -270,9 +276,11 @@ public final class Bench {
         }
         report.add(new Report.Row("Rebuild all " + projections.size() + " in turn, " + scale, String.format("%.1f s", total),
                 String.format("%.1f s read", read.seconds()), String.format("%.0f×", total / read.seconds()), "", null));
-        RebuildBench.Timing together = bench.concurrently(projections);
-        report.add(new Report.Row("Rebuild all " + projections.size() + " at once, " + scale, String.format("%.1f s", together.seconds()),
-                String.format("%.1f s read", read.seconds()), String.format("%.0f×", together.seconds() / read.seconds()), "", null));
+        if (projections.size() > 1) {
+            RebuildBench.Timing together = bench.concurrently(projections);
+            report.add(new Report.Row("Rebuild all " + projections.size() + " at once, " + scale, String.format("%.1f s", together.seconds()),
+                    String.format("%.1f s read", read.seconds()), String.format("%.0f×", together.seconds() / read.seconds()), "", null));
+        }
         settle();
     }
 

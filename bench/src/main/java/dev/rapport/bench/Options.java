@@ -10,7 +10,7 @@ import java.util.Set;
 /** The command line (see bench/README.md). */
 record Options(List<Long> scales, String jdbcUrl, String user, String password, Path cdnow, Set<String> only, Duration duration,
                long seed, Path dataDir, Path results, double queryRate, double lagRate, String writer,
-               boolean forkLoad, Duration warmUp, double lagSustained) {
+               boolean forkLoad, Duration warmUp, double lagSustained, List<String> projections) {
 
     /** From this volume on the story is written directly into the event store unless --writer http says otherwise. */
     static final long DIRECT_FROM = 100_000;
@@ -34,6 +34,7 @@ record Options(List<Long> scales, String jdbcUrl, String user, String password, 
         boolean forkLoad = true;
         Duration warmUp = Duration.ofSeconds(3);
         double lagSustained = 0.5;
+        List<String> projections = List.of();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -77,6 +78,7 @@ record Options(List<Long> scales, String jdbcUrl, String user, String password, 
                         throw new IllegalArgumentException("--lag-sustained takes a fraction from 0 (off) to below 1, not " + value);
                     }
                 }
+                case "--projections" -> projections = List.of(value.split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see bench/README.md)");
             }
             i++;
@@ -86,7 +88,8 @@ record Options(List<Long> scales, String jdbcUrl, String user, String password, 
         }
         scales.sort(null);
         return new Options(scales, jdbcUrl, user, password, cdnow, only, duration, seed, dataDir.toAbsolutePath(), results, queryRate,
-                lagRate, writer != null ? writer : scales.get(0) >= DIRECT_FROM ? "direct" : "http", forkLoad, warmUp, lagSustained);
+                lagRate, writer != null ? writer : scales.get(0) >= DIRECT_FROM ? "direct" : "http", forkLoad, warmUp, lagSustained,
+                projections);
     }
 
     /** 100k, 1m, 5m, or a plain number of events. */

@@ -54,6 +54,12 @@ class HarnessTest {
     }
 
     @Test
+    void theRebuildFigureTakesEveryProjectionUnlessSomeAreNamed() {
+        assertThat(Options.parse().projections()).isEmpty();
+        assertThat(Options.parse("--projections", "churn-alerts,loyalty-view").projections()).containsExactly("churn-alerts", "loyalty-view");
+    }
+
+    @Test
     void theOpenLoopKeepsItsRateWhateverTheAnswersTakeAndCountsLatencyFromTheDueTime() throws Exception {
         Latencies latencies = new Latencies();
         // every answer takes 200 ms: a closed loop with one client would send 5 per second, the open loop sends 50
