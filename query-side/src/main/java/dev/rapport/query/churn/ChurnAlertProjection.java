@@ -1,7 +1,9 @@
 package dev.rapport.query.churn;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import dev.rapport.events.complaint.ComplaintClosed;
@@ -17,6 +19,7 @@ import dev.rapport.events.loyalty.TierGranted;
 import dev.rapport.events.loyalty.TierRetained;
 import dev.rapport.events.loyalty.TierUpgraded;
 import dev.rapport.query.Projections;
+import dev.rapport.query.churn.EventDrivenReasons.Kind;
 import dev.rapport.query.writes.ProjectionWrites;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,6 +45,13 @@ class ChurnAlertProjection {
     /** Scores at or above this count as a positive signal that recovers a complaint closed badly. */
     private static final int RECOVERED_SCORE = 4;
 
+    // the kinds of reason whose part of the state each event changes
+    private static final Set<Kind> ALL = EnumSet.allOf(Kind.class);
+    private static final Set<Kind> COMPLAINTS = Set.of(Kind.COMPLAINT);
+    private static final Set<Kind> SCORE = Set.of(Kind.LOW_SATISFACTION);
+    private static final Set<Kind> SCORE_AND_RECOVERY = Set.of(Kind.LOW_SATISFACTION, Kind.COMPLAINT);
+    private static final Set<Kind> TIER = Set.of(Kind.TIER_DOWNGRADE);
+
     private final JdbcClient jdbc;
     private final ProjectionWrites writes;
     private final CustomerChurnState customers = new CustomerChurnState();
@@ -65,18 +75,18 @@ class ChurnAlertProjection {
 
     @EventHandler
     void on(ConsentChanged event, @SequenceNumber long sequence, ReplayStatus replay) {
-        apply(replay, event.customerId(), event.changedAt(),
+        apply(replay, event.customerId(), event.changedAt(), Set.of(Kind.UNREACHABLE),
                 out -> customers.consent(out, event.customerId(), sequence, event.channel().name(), event.optedIn(), event.changedAt()));
     }
 
     @EventHandler
     void on(CustomerClosed event, @SequenceNumber long sequence, ReplayStatus replay) {
-        apply(replay, event.customerId(), event.closedAt(), out -> customers.closed(out, event.customerId(), sequence));
+        apply(replay, event.customerId(), event.closedAt(), ALL, out -> customers.closed(out, event.customerId(), sequence));
     }
 
     @EventHandler
     void on(CustomerReactivated event, @SequenceNumber long sequence, ReplayStatus replay) {
-        apply(replay, event.customerId(), event.reactivatedAt(),
+        apply(replay, event.customerId(), event.reactivatedAt(), ALL,
                 out -> customers.reactivated(out, event.customerId(), sequence, event.reactivatedAt()));
     }
 
@@ -87,7 +97,7 @@ class ChurnAlertProjection {
         if (score == null) {
             return;
         }
-        apply(replay, event.customerId(), event.occurredAt(), out -> {
+        apply(replay, event.customerId(), event.occurredAt(), score >= RECOVERED_SCORE ? SCORE_AND_RECOVERY : SCORE, out -> {
             customers.score(out, event.customerId(), score, event.occurredAt());
             if (score >= RECOVERED_SCORE) {
                 complaints.recovered(out, event.customerId(), event.occurredAt());
@@ -97,46 +107,46 @@ class ChurnAlertProjection {
 
     @EventHandler
     void on(ComplaintFiled event, @SequenceNumber long sequence, ReplayStatus replay) {
-        apply(replay, event.customerId(), event.filedAt(), out -> complaints.filed(out, event.complaintId(), event.customerId(), sequence));
+        apply(replay, event.customerId(), event.filedAt(), COMPLAINTS, out -> complaints.filed(out, event.complaintId(), event.customerId(), sequence));
     }
 
     @EventHandler
     void on(ComplaintSlaBreached event, @SequenceNumber long sequence, ReplayStatus replay) {
-        apply(replay, event.customerId(), event.detectedAt(), out -> complaints.slaBreached(out, event.complaintId(),
+        apply(replay, event.customerId(), event.detectedAt(), COMPLAINTS, out -> complaints.slaBreached(out, event.complaintId(),
                 event.customerId(), sequence, event.deadline().name(), event.detectedAt()));
     }
 
     @EventHandler
     void on(ComplaintReopened event, @SequenceNumber long sequence, ReplayStatus replay) {
-        apply(replay, event.customerId(), event.reopenedAt(),
+        apply(replay, event.customerId(), event.reopenedAt(), COMPLAINTS,
                 out -> complaints.reopened(out, event.complaintId(), event.customerId(), sequence, event.reopenedAt()));
     }
 
     @EventHandler
     void on(ComplaintClosed event, @SequenceNumber long sequence, ReplayStatus replay) {
-        apply(replay, event.customerId(), event.closedAt(), out -> complaints.closed(out, event.complaintId(), event.customerId(),
+        apply(replay, event.customerId(), event.closedAt(), COMPLAINTS, out -> complaints.closed(out, event.complaintId(), event.customerId(),
                 sequence, event.satisfaction(), event.closedAt(), RECOVERED_SCORE));
     }
 
     @EventHandler
     void on(TierDowngraded event, @SequenceNumber long sequence, ReplayStatus replay) {
-        apply(replay, event.customerId(), event.downgradedAt(), out -> customers.downgraded(out, event.customerId(), sequence,
+        apply(replay, event.customerId(), event.downgradedAt(), TIER, out -> customers.downgraded(out, event.customerId(), sequence,
                 event.from().name(), event.to().name(), event.downgradedAt()));
     }
 
     @EventHandler
     void on(TierUpgraded event, @SequenceNumber long sequence, ReplayStatus replay) {
-        apply(replay, event.customerId(), event.upgradedAt(), out -> customers.tierSettled(out, event.customerId(), sequence));
+        apply(replay, event.customerId(), event.upgradedAt(), TIER, out -> customers.tierSettled(out, event.customerId(), sequence));
     }
 
     @EventHandler
     void on(TierRetained event, @SequenceNumber long sequence, ReplayStatus replay) {
-        apply(replay, event.customerId(), event.reviewedAt(), out -> customers.tierSettled(out, event.customerId(), sequence));
+        apply(replay, event.customerId(), event.reviewedAt(), TIER, out -> customers.tierSettled(out, event.customerId(), sequence));
     }
 
     @EventHandler
     void on(TierGranted event, @SequenceNumber long sequence, ReplayStatus replay) {
-        apply(replay, event.customerId(), event.grantedAt(), out -> customers.tierSettled(out, event.customerId(), sequence));
+        apply(replay, event.customerId(), event.grantedAt(), TIER, out -> customers.tierSettled(out, event.customerId(), sequence));
     }
 
     /** A replay starts from nothing; the next evaluation brings the time-based reasons back. */
@@ -155,21 +165,30 @@ class ChurnAlertProjection {
      * replaying history (a rebuild) are not news: subscribers are not told, and the level goes to {@code customer_view}
      * in the replay's transaction (in a rebuild, an empty stand-in; the swap aligns the live table).
      */
-    private void apply(ReplayStatus replay, String customerId, Instant at, Consumer<ChurnStatements> change) {
+    private void apply(ReplayStatus replay, String customerId, Instant at, Set<Kind> changedKinds, Consumer<ChurnStatements> change) {
         handled.increment();
         ChurnLocks.writeShared(jdbc);
         if (replay.isReplay()) {
             ChurnStatements out = writes::write;
             change.accept(out);
-            reasons.refresh(out, customerId);
+            refreshReasons(out, customerId, changedKinds);
             alerts.refreshQuietly(out, customerId, at);
         } else {
             ChurnStatements out = (key, sql, params) -> jdbc.sql(sql).params(params).update();
             change.accept(out);
-            reasons.refresh(out, customerId);
+            refreshReasons(out, customerId, changedKinds);
             if (!alerts.refresh(List.of(customerId), at, true).isEmpty()) {
                 levels.follow(customerId); // only a changed alert can change the level
             }
+        }
+    }
+
+    /** Only the kinds whose state the event changed; all of them (and the time-based reasons) when open or closed changed. */
+    private void refreshReasons(ChurnStatements out, String customerId, Set<Kind> changedKinds) {
+        if (changedKinds.equals(ALL)) {
+            reasons.refreshAll(out, customerId);
+        } else {
+            reasons.refresh(out, customerId, changedKinds);
         }
     }
 }

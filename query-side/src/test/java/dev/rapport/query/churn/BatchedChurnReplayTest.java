@@ -1,6 +1,5 @@
 package dev.rapport.query.churn;
 
-import dev.rapport.platform.web.LiveStreams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -9,6 +8,7 @@ import java.util.List;
 import dev.rapport.events.complaint.SlaDeadline;
 import dev.rapport.events.customer.ContactChannel;
 import dev.rapport.events.loyalty.Tier;
+import dev.rapport.platform.web.LiveStreams;
 import dev.rapport.query.ProjectionDatabase;
 import dev.rapport.query.writes.ProjectionWrites;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,6 +1,5 @@
 package dev.rapport.query.churn;
 
-import dev.rapport.platform.web.LiveStreams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.rapport.platform.web.LiveStreams;
 import dev.rapport.platform.web.ProblemDetailsAdvice;
 import dev.rapport.query.ProjectionDatabase;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,5 @@
 package dev.rapport.query.churn;
 
-import dev.rapport.platform.web.LiveStreams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -15,6 +14,7 @@ import java.time.Instant;
 
 import dev.rapport.events.complaint.SlaDeadline;
 import dev.rapport.events.loyalty.Tier;
+import dev.rapport.platform.web.LiveStreams;
 import dev.rapport.platform.web.ProblemDetailsAdvice;
 import dev.rapport.query.ProjectionDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,6 +1,5 @@
 package dev.rapport.query.churn;
 
-import dev.rapport.platform.web.LiveStreams;
 import static dev.rapport.query.churn.ChurnTables.churnLevelOnCustomerView;
 import static dev.rapport.query.churn.ChurnTables.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +16,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import dev.rapport.events.loyalty.Tier;
+import dev.rapport.platform.web.LiveStreams;
 import dev.rapport.query.ProjectionDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;

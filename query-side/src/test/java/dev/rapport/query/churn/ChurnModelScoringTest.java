@@ -1,6 +1,5 @@
 package dev.rapport.query.churn;
 
-import dev.rapport.platform.web.LiveStreams;
 import static dev.rapport.query.churn.ChurnTables.churnLevelOnCustomerView;
 import static dev.rapport.query.churn.ChurnTables.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +14,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import dev.rapport.platform.web.LiveStreams;
 import dev.rapport.query.ProjectionDatabase;
 import dev.rapport.query.churn.model.BgNbd;
 import dev.rapport.query.churn.model.BgNbdFit;
