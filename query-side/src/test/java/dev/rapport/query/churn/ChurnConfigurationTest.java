@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 
+import dev.rapport.platform.web.LiveStreams;
 import dev.rapport.query.ProjectionDatabase;
 import dev.rapport.query.writes.ProjectionWrites;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,7 +29,8 @@ class ChurnConfigurationTest {
             .withBean(ProjectionWrites.class, ProjectionDatabase::writes)
             .withBean(PlatformTransactionManager.class, () -> new DataSourceTransactionManager(ProjectionDatabase.dataSource()))
             .withBean(Clock.class, Clock::systemUTC)
-            .withBean(MeterRegistry.class, SimpleMeterRegistry::new);
+            .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+            .withBean(LiveStreams.class, LiveStreams::new);
 
     @Test
     void theDefaultsAreThoseOfTheDomainAndTheEvaluationRunsEvery15Minutes() {
