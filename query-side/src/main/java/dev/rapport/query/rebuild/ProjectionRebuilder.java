@@ -157,7 +157,7 @@ public class ProjectionRebuilder {
             if (row.state() != RebuildState.RUNNING) {
                 return false;
             }
-            jdbc.sql("SET LOCAL search_path TO " + projection.rebuildSchema() + ", public").update();
+            tables.useForReplay(projection);
             List<TrackedEventMessage<?>> events = nextBatch(projection, row.position());
             if (events.size() == BATCH_SIZE) {
                 startReadingAhead(projection, events.get(events.size() - 1).trackingToken().position().orElseThrow());
@@ -184,6 +184,7 @@ public class ProjectionRebuilder {
             jdbc.sql("SET LOCAL search_path TO " + projection.rebuildSchema() + ", public").update();
             // before any lock a query or the live processor waits for: the indexes, and the events stored meanwhile
             tables.completeIndexes(projection);
+            tables.analyze(projection);
             RebuildRecord.Row beforeTheIndexes = row;
             writes.batched(() -> replay(projection, beforeTheIndexes, Long.MAX_VALUE));
             row = record.find(name).orElseThrow();

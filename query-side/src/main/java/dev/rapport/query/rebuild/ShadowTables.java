@@ -60,6 +60,25 @@ class ShadowTables {
         }
     }
 
+    /**
+     * Points the caller's transaction at the copies (the handlers' unqualified table names resolve to them) and has it
+     * look rows up by index. The copies are analyzed only before they go live: while they fill, the planner sees them as
+     * nearly empty, and a plan a pooled connection cached then (a sequential scan) was kept as they grew (at 1M events, one
+     * churn statement went from 0.01 ms to 0.49 ms and 85 buffers a call). Every statement of a replay finds its rows by
+     * key; a statement with no index to use still gets its sequential scan.
+     */
+    void useForReplay(RebuildableProjection projection) {
+        jdbc.sql("SELECT set_config('search_path', ?, true), set_config('enable_seqscan', 'off', true)")
+                .param(projection.rebuildSchema() + ", public").query((rs, row) -> row).list();
+    }
+
+    /** Statistics for the copies, before they go live: queries are planned with them from the first one on. */
+    void analyze(RebuildableProjection projection) {
+        for (String table : projection.tables()) {
+            jdbc.sql("ANALYZE " + projection.rebuildSchema() + "." + table).update();
+        }
+    }
+
     /** Whether the rebuild schema exists (a failed or interrupted rebuild left it). */
     boolean exist(RebuildableProjection projection) {
         return jdbc.sql("SELECT count(*) FROM pg_namespace WHERE nspname = ?").param(projection.rebuildSchema())
