@@ -182,7 +182,9 @@ public class ProjectionRebuilder {
                 return;
             }
             jdbc.sql("SET LOCAL search_path TO " + projection.rebuildSchema() + ", public").update();
-            // before any lock a query or the live processor waits for: the indexes, and the events stored meanwhile
+            // before any lock a query or the live processor waits for: the carried columns, the indexes, and the events
+            // stored meanwhile
+            tables.carryOver(projection);
             tables.completeIndexes(projection);
             tables.analyze(projection);
             RebuildRecord.Row beforeTheIndexes = row;

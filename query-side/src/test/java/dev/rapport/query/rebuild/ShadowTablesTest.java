@@ -3,6 +3,7 @@ package dev.rapport.query.rebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.rapport.query.ProjectionDatabase;
 import dev.rapport.query.Projections;
@@ -92,6 +93,40 @@ class ShadowTablesTest {
         tables.analyze(churn);
 
         assertThat(neverAnalyzed(churn)).isEmpty();
+    }
+
+    @Test
+    void theColumnsOtherWritersKeepAreCarriedOverAndAgainOnlyWhereTheyChangedSince() {
+        RebuildableProjection customerView = projections.named(Projections.CUSTOMER_VIEW);
+        tables.create(customerView);
+        for (String schema : List.of("public", customerView.rebuildSchema())) {
+            jdbc.sql("INSERT INTO " + schema + ".customer_view (customer_id, display_name, customer_type, registered_at, updated_at, "
+                    + "aggregate_version) SELECT id, 'Name', 'INDIVIDUAL', now(), now(), 0 FROM unnest(ARRAY['carried-1', 'carried-2']) id")
+                    .update();
+        }
+        try {
+            jdbc.sql("UPDATE public.customer_view SET churn_level = 'WARNING', r_score = 4 WHERE customer_id = 'carried-1'").update();
+
+            tables.carryOver(customerView);
+            Map<String, String> firstPass = carried(customerView);
+            jdbc.sql("UPDATE public.customer_view SET churn_level = 'WATCH' WHERE customer_id = 'carried-2'").update();
+            tables.carryOver(customerView);
+            Map<String, String> secondPass = carried(customerView);
+
+            assertThat(firstPass.get("carried-1")).startsWith("WARNING 4 ");
+            assertThat(secondPass.get("carried-1")).as("unchanged since: not written again (same xmin)").isEqualTo(firstPass.get("carried-1"));
+            assertThat(secondPass.get("carried-2")).startsWith("WATCH - ").isNotEqualTo(firstPass.get("carried-2"));
+        } finally {
+            jdbc.sql("DELETE FROM public.customer_view WHERE customer_id IN ('carried-1', 'carried-2')").update();
+        }
+    }
+
+    /** Each copied customer's churn level, R score and row version (xmin). */
+    private Map<String, String> carried(RebuildableProjection customerView) {
+        return jdbc.sql("SELECT customer_id, coalesce(churn_level, '-') || ' ' || coalesce(r_score::text, '-') || ' ' || xmin::text AS v "
+                        + "FROM " + customerView.rebuildSchema() + ".customer_view")
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /**
