@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dev.rapport.platform.web.InputLimits;
+import dev.rapport.platform.web.LiveStreams;
 import dev.rapport.platform.web.MessageLineage;
 import dev.rapport.platform.web.ProblemDetailsAdvice;
 import dev.rapport.platform.web.RequestBodyLimit;
-import dev.rapport.platform.web.LiveStreams;
 import dev.rapport.platform.web.SubscriptionRateLimit;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

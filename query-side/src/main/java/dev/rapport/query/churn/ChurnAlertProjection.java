@@ -51,6 +51,7 @@ class ChurnAlertProjection {
     private static final Set<Kind> SCORE = Set.of(Kind.LOW_SATISFACTION);
     private static final Set<Kind> SCORE_AND_RECOVERY = Set.of(Kind.LOW_SATISFACTION, Kind.COMPLAINT);
     private static final Set<Kind> TIER = Set.of(Kind.TIER_DOWNGRADE);
+    private static final Set<Kind> CONSENT = Set.of(Kind.UNREACHABLE);
 
     private final JdbcClient jdbc;
     private final ProjectionWrites writes;
@@ -75,7 +76,7 @@ class ChurnAlertProjection {
 
     @EventHandler
     void on(ConsentChanged event, @SequenceNumber long sequence, ReplayStatus replay) {
-        apply(replay, event.customerId(), event.changedAt(), Set.of(Kind.UNREACHABLE),
+        apply(replay, event.customerId(), event.changedAt(), CONSENT,
                 out -> customers.consent(out, event.customerId(), sequence, event.channel().name(), event.optedIn(), event.changedAt()));
     }
 

@@ -9,14 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.rapport.platform.web.LiveStreams;
 import dev.rapport.platform.web.TooManySubscribers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
-import dev.rapport.platform.web.LiveStreams;
 
 /**
  * Live customer 360s over Server-Sent Events: whenever the customer-view projection commits a change to
