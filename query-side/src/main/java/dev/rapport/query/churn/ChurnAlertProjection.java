@@ -172,24 +172,15 @@ class ChurnAlertProjection {
         if (replay.isReplay()) {
             ChurnStatements out = writes::write;
             change.accept(out);
-            refreshReasons(out, customerId, changedKinds);
+            reasons.refresh(out, customerId, changedKinds);
             alerts.refreshQuietly(out, customerId, at);
         } else {
             ChurnStatements out = (key, sql, params) -> jdbc.sql(sql).params(params).update();
             change.accept(out);
-            refreshReasons(out, customerId, changedKinds);
+            reasons.refresh(out, customerId, changedKinds);
             if (!alerts.refresh(List.of(customerId), at, true).isEmpty()) {
                 levels.follow(customerId); // only a changed alert can change the level
             }
-        }
-    }
-
-    /** Only the kinds whose state the event changed; all of them (and the time-based reasons) when open or closed changed. */
-    private void refreshReasons(ChurnStatements out, String customerId, Set<Kind> changedKinds) {
-        if (changedKinds.equals(ALL)) {
-            reasons.refreshAll(out, customerId);
-        } else {
-            reasons.refresh(out, customerId, changedKinds);
         }
     }
 }

@@ -79,7 +79,7 @@ class EventDrivenReasons {
             WHERE (r.level, r.detail, r.raised_at) IS DISTINCT FROM (EXCLUDED.level, EXCLUDED.detail, EXCLUDED.raised_at)""";
 
     /** Every kind, and every other reason too (the time-based ones) when the customer is closed. */
-    private static final String REFRESH_ALL = refresh(EnumSet.allOf(Kind.class),
+    private static final String REFRESH_ALL = statement(EnumSet.allOf(Kind.class),
             " OR EXISTS (SELECT 1 FROM churn_customer c WHERE c.customer_id = :id AND c.closed)");
 
     private final Map<Set<Kind>, String> statements = new ConcurrentHashMap<>();
@@ -89,12 +89,19 @@ class EventDrivenReasons {
         out.run(customerId, REFRESH_ALL, Map.of("id", customerId));
     }
 
-    /** Re-derives the customer's reasons of these kinds: those whose part of the state the event changed. */
+    /**
+     * Re-derives the customer's reasons of these kinds: those whose part of the state the event changed. An event that
+     * changes every kind changes the customer's open or closed state, which the time-based reasons follow too.
+     */
     void refresh(ChurnStatements out, String customerId, Set<Kind> kinds) {
-        out.run(customerId, statements.computeIfAbsent(Set.copyOf(kinds), k -> refresh(k, "")), Map.of("id", customerId));
+        if (kinds.size() == Kind.values().length) {
+            refreshAll(out, customerId);
+        } else {
+            out.run(customerId, statements.computeIfAbsent(Set.copyOf(kinds), k -> statement(k, "")), Map.of("id", customerId));
+        }
     }
 
-    private static String refresh(Set<Kind> kinds, String alsoStale) {
+    private static String statement(Set<Kind> kinds, String alsoStale) {
         Set<Kind> ordered = EnumSet.copyOf(kinds);
         String desired = ordered.stream().map(kind -> kind.desired).collect(Collectors.joining("\nUNION ALL\n"));
         String stale = "r.reason IN (" + ordered.stream().map(kind -> "'" + kind.name() + "'").collect(Collectors.joining(", "))

@@ -181,6 +181,8 @@ public class ProjectionRebuilder {
             if (row.state() != RebuildState.RUNNING) {
                 return;
             }
+            // the copies without useForReplay's index-only planning: the carry-over and the swap steps read whole tables,
+            // and the copies are analyzed before the tail is replayed
             jdbc.sql("SET LOCAL search_path TO " + projection.rebuildSchema() + ", public").update();
             // before any lock a query or the live processor waits for: the carried columns, the indexes, and the events
             // stored meanwhile

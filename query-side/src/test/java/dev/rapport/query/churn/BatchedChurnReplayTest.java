@@ -11,7 +11,6 @@ import dev.rapport.events.loyalty.Tier;
 import dev.rapport.platform.web.LiveStreams;
 import dev.rapport.query.ProjectionDatabase;
 import dev.rapport.query.writes.ProjectionWrites;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +31,7 @@ class BatchedChurnReplayTest {
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
     private final ProjectionWrites writes = ProjectionDatabase.writes();
     private final ChurnAlertStream stream = new ChurnAlertStream(ChurnProperties.defaults(), new LiveStreams());
-    private final ChurnAlertProjection projection = new ChurnAlertProjection(jdbc, writes,
-            new ChurnAlerts(jdbc, new ChurnAlertViews(jdbc), stream), ChurnLevelFollower.atOnce(jdbc), new SimpleMeterRegistry());
+    private final ChurnAlertProjection projection = ChurnTables.projection(jdbc, writes, stream);
 
     @BeforeEach
     void customersOnTheCustomerView() {

@@ -13,7 +13,6 @@ import dev.rapport.events.customer.ContactChannel;
 import dev.rapport.events.loyalty.Tier;
 import dev.rapport.platform.web.LiveStreams;
 import dev.rapport.query.ProjectionDatabase;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +26,7 @@ class ChurnAlertProjectionTest {
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
     private final ChurnAlertStream stream = new ChurnAlertStream(ChurnProperties.defaults(), new LiveStreams());
     private final ChurnAlertViews views = new ChurnAlertViews(jdbc);
-    private final ChurnAlertProjection projection = new ChurnAlertProjection(jdbc, ProjectionDatabase.writes(),
-            new ChurnAlerts(jdbc, views, stream), ChurnLevelFollower.atOnce(jdbc), new SimpleMeterRegistry());
+    private final ChurnAlertProjection projection = ChurnTables.projection(jdbc, ProjectionDatabase.writes(), stream);
     private final ChurnHistory customer = new ChurnHistory(projection, "c-1");
 
     @BeforeEach

@@ -17,7 +17,6 @@ import dev.rapport.events.loyalty.Tier;
 import dev.rapport.platform.web.LiveStreams;
 import dev.rapport.platform.web.ProblemDetailsAdvice;
 import dev.rapport.query.ProjectionDatabase;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import org.junit.jupiter.api.AfterEach;
@@ -43,8 +42,7 @@ class ChurnAlertStreamTest {
     private final ChurnAlertStream stream = new ChurnAlertStream(new ChurnProperties(null, null, null, null,
             new ChurnProperties.Stream(2, Duration.ofMinutes(5)), null), streams);
     private final ChurnAlertViews views = new ChurnAlertViews(jdbc);
-    private final ChurnAlertProjection projection = new ChurnAlertProjection(jdbc, ProjectionDatabase.writes(),
-            new ChurnAlerts(jdbc, views, stream), ChurnLevelFollower.atOnce(jdbc), new SimpleMeterRegistry());
+    private final ChurnAlertProjection projection = ChurnTables.projection(jdbc, ProjectionDatabase.writes(), stream);
     private final MockMvc http = MockMvcBuilders.standaloneSetup(new ChurnAlertController(views, stream))
             .setControllerAdvice(new ProblemDetailsAdvice())
             .build();

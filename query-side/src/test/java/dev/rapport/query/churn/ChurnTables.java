@@ -5,6 +5,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import dev.rapport.query.writes.ProjectionWrites;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Rows the churn tests set up by hand, and what they read back. */
@@ -13,6 +15,12 @@ final class ChurnTables {
     private static final Instant REGISTERED = Instant.parse("2024-01-01T00:00:00Z");
 
     private ChurnTables() {
+    }
+
+    /** The churn projection as the application wires it, its level copied to customer_view at once. */
+    static ChurnAlertProjection projection(JdbcClient jdbc, ProjectionWrites writes, ChurnAlertStream stream) {
+        return new ChurnAlertProjection(jdbc, writes, new ChurnAlerts(jdbc, new ChurnAlertViews(jdbc), stream),
+                ChurnLevelFollower.atOnce(jdbc), new SimpleMeterRegistry());
     }
 
     /** The customer_view row the customer-view projection would have made. */

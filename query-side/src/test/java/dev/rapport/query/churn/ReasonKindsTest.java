@@ -14,7 +14,6 @@ import dev.rapport.events.customer.ContactChannel;
 import dev.rapport.events.loyalty.Tier;
 import dev.rapport.platform.web.LiveStreams;
 import dev.rapport.query.ProjectionDatabase;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,8 +33,7 @@ class ReasonKindsTest {
 
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
     private final ChurnAlertStream stream = new ChurnAlertStream(ChurnProperties.defaults(), new LiveStreams());
-    private final ChurnAlertProjection projection = new ChurnAlertProjection(jdbc, ProjectionDatabase.writes(),
-            new ChurnAlerts(jdbc, new ChurnAlertViews(jdbc), stream), ChurnLevelFollower.atOnce(jdbc), new SimpleMeterRegistry());
+    private final ChurnAlertProjection projection = ChurnTables.projection(jdbc, ProjectionDatabase.writes(), stream);
     private final EventDrivenReasons reasons = new EventDrivenReasons();
 
     @BeforeEach
